@@ -1,0 +1,60 @@
+//! Time: stored as UTC RFC 3339 text with second precision ('2026-11-24T10:05:00Z', sortable),
+//! shown in Europe/Paris. The clock is injectable so that deadlines and escalations are testable.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use std::sync::Mutex;
+
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock for tests: stands still until moved.
+pub struct FixedClock(Mutex<DateTime<Utc>>);
+
+impl FixedClock {
+    pub fn new(at: DateTime<Utc>) -> Self {
+        FixedClock(Mutex::new(at))
+    }
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Ok(mut t) = self.0.lock() {
+            *t += by;
+        }
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0.lock().map(|t| *t).unwrap_or_else(|_| Utc::now())
+    }
+}
+
+/// The storage format of an instant.
+pub fn to_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Parses any RFC 3339 instant (with offset) into UTC.
+pub fn parse(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text.trim()).ok().map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_format_is_utc_seconds_and_round_trips_offsets() {
+        let t = parse("2026-03-29T03:30:00+02:00").unwrap();
+        assert_eq!(to_text(t), "2026-03-29T01:30:00Z");
+        assert_eq!(parse(&to_text(t)), Some(t));
+        assert_eq!(parse("29/03/2026"), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! carnet-core: Carnet's domain, storage and services, without any UI toolkit.
+
+pub mod api;
+pub mod app;
+pub mod bench;
+pub mod clock;
+pub mod contact;
+pub mod db;
+pub mod deadline;
+pub mod demo;
+pub mod error;
+pub mod event;
+pub mod lead;
+pub mod lead_list;
+pub mod site;
+pub mod user;
+pub mod validate;
+pub mod vehicle;
+
+pub use app::App;
+pub use error::{ApiError, CoreError, Result};

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything (apt, npm, tauri-driver, selenium) and runs every test Carnet has.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+export PATH="$HOME/.cargo/bin:$PATH"
+FEATURES=(--features custom-protocol)   # one feature set everywhere: dependencies build once
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%H:%M:%S)"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "UI: type check, unit tests, build"
+(cd ui && npm run --silent check && npm run --silent test && npm run --silent build)
+
+step "core tests (no WebKit)"
+cargo test -p carnet-core
+
+step "clippy"
+cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
+
+step "app tests and binary"
+cargo test --workspace "${FEATURES[@]}"
+cargo build "${FEATURES[@]}"
+
+step "CLI"
+bash tests/cli.sh target/debug/carnet
+
+step "desktop window (WebDriver under Xvfb)"
+bash tests/e2e/run.sh target/debug/carnet
+
+step "Debian package"
+ui/node_modules/.bin/tauri build --bundles deb
+ls -la target/release/bundle/deb/*.deb
+step "all tests passed"

@@ -1,0 +1,222 @@
+//! The command line: the same core as the window, for automation, support and tests.
+//! Every subcommand takes `--db PATH`; `--json` prints machine-readable output (fields documented in the README).
+
+use carnet_core::api::COMMAND_NAMES;
+use carnet_core::lead::{Lead, LeadKind, LeadStatus};
+use carnet_core::lead_list::{LeadQuery, LeadSort};
+use carnet_core::{ApiError, App, CoreError};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Parser)]
+#[command(name = "carnet", version, about = "Carnet : gestion des leads pour garages et concessions. Sans sous-commande, ouvre la fenêtre.")]
+pub struct Args {
+    /// Database file (default: the OS data dir).
+    #[arg(long, global = true, env = "CARNET_DB")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Seed a realistic French demo dataset into an empty database.
+    Demo {
+        #[arg(long, default_value_t = 400)]
+        leads: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Leads: list or show.
+    Leads {
+        #[command(subcommand)]
+        command: LeadsCommand,
+    },
+    /// Run any core command by name with JSON arguments (the same table as the window): `carnet call meta '{}'`.
+    Call {
+        name: String,
+        #[arg(default_value = "{}")]
+        args: String,
+    },
+    /// Benchmark the lead list and search on a demo database of N leads (prints figures).
+    Bench {
+        #[arg(long, default_value_t = 1_000_000)]
+        leads: u64,
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum LeadsCommand {
+    /// List leads, most recent first.
+    List {
+        #[arg(long, value_parser = parse_status)]
+        status: Option<LeadStatus>,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<LeadKind>,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_parser = parse_sort, default_value = "recent")]
+        sort: LeadSort,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one lead with its timeline.
+    Show {
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_status(s: &str) -> Result<LeadStatus, String> {
+    LeadStatus::parse(s).ok_or_else(|| format!("statut inconnu : {s} (nouveau, a_traiter, en_cours, gagne, perdu)"))
+}
+fn parse_kind(s: &str) -> Result<LeadKind, String> {
+    LeadKind::parse(s).ok_or_else(|| format!("type inconnu : {s} (VN, VO, APV, reprise, RH)"))
+}
+fn parse_sort(s: &str) -> Result<LeadSort, String> {
+    LeadSort::parse(s).ok_or_else(|| format!("tri inconnu : {s} (recent, oldest, deadline, last_activity, name)"))
+}
+
+/// Runs a subcommand; returns the process exit code. Errors print in French (and as JSON with --json).
+pub fn run(db: &Path, command: Command) -> i32 {
+    let json = match &command {
+        Command::Demo { json, .. } | Command::Bench { json, .. } => *json,
+        Command::Leads { command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. } } => *json,
+        Command::Call { .. } => true,
+    };
+    match execute(db, command) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("Erreur : {}", e.message);
+            if json {
+                print_json(&serde_json::json!({ "error": e }));
+            }
+            1
+        }
+    }
+}
+
+fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
+    match command {
+        Command::Demo { leads, seed, json } => {
+            let app = App::open(db)?;
+            let summary = carnet_core::demo::seed(&app, leads, seed)?;
+            if json {
+                print_json(&summary);
+            } else {
+                println!(
+                    "Démo créée dans {} : {} sites, {} utilisateurs, {} leads, {} contacts, {} événements en {:.1} s ({:.0} leads/s).",
+                    db.display(), summary.sites, summary.users, summary.leads, summary.contacts, summary.events, summary.seconds, summary.leads_per_second
+                );
+            }
+        }
+        Command::Leads { command: LeadsCommand::List { status, kind, source, search, overdue, sort, limit, offset, json } } => {
+            let app = App::open(db)?;
+            let query = LeadQuery { status, kind, source, search, overdue, sort: Some(sort), limit: Some(limit), offset: Some(offset), ..Default::default() };
+            let page = app.leads_list_unbounded(&query)?;
+            if json {
+                print_json(&page);
+            } else {
+                for lead in &page.leads {
+                    println!("{}", lead_line(lead));
+                }
+                println!("{} lead(s){}", page.total, if page.total_capped { " ou plus" } else { "" });
+            }
+        }
+        Command::Leads { command: LeadsCommand::Show { code, json } } => {
+            let app = App::open(db)?;
+            let detail = app.lead_get(carnet_core::app::LeadRef { code })?;
+            if json {
+                let mut value = serde_json::to_value(&detail.lead).map_err(internal)?;
+                value["events"] = serde_json::to_value(&detail.events).map_err(internal)?;
+                value["counters"] = serde_json::to_value(&detail.counters).map_err(internal)?;
+                print_json(&value);
+            } else {
+                println!("{}", lead_line(&detail.lead));
+                if let Some(m) = &detail.lead.message {
+                    println!("  message : {m}");
+                }
+                for e in &detail.events {
+                    println!("  {}  {}  {}", e.at, e.user.as_deref().unwrap_or("système"), e.text);
+                }
+            }
+        }
+        Command::Call { name, args } => {
+            if !COMMAND_NAMES.contains(&name.as_str()) {
+                return Err(CoreError::UnknownCommand(name).to_api());
+            }
+            let args: serde_json::Value = serde_json::from_str(&args).map_err(|e| CoreError::BadArguments(e.to_string()).to_api())?;
+            let app = App::open(db)?;
+            print_json(&app.call(&name, args)?);
+        }
+        Command::Bench { leads, rounds, json } => bench(db, leads, rounds, json)?,
+    }
+    Ok(())
+}
+
+/// Seeds a fresh demo database (unless --db already holds leads) and measures it.
+fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiError> {
+    let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
+    let path = if db.exists() { db.to_path_buf() } else { dir.join("bench.db") };
+    let app = App::open(&path)?;
+    let demo = match carnet_core::demo::seed(&app, leads, 1) {
+        Ok(summary) => Some(summary),
+        Err(CoreError::Refused(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let report = carnet_core::bench::run(&app, rounds)?;
+    if json {
+        print_json(&serde_json::json!({ "demo": demo, "report": report }));
+    } else {
+        if let Some(d) = &demo {
+            println!("démo : {} leads, {} événements en {:.1} s ({:.0} leads/s)", d.leads, d.events, d.seconds, d.leads_per_second);
+        }
+        println!("base : {} ({} leads)", path.display(), report.leads);
+        for (name, p) in [("page de liste (filtre + tri, 50 lignes)", &report.list_page), ("recherche (50 premiers)", &report.search), ("fiche lead", &report.lead_page)] {
+            println!("{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)", p.p50_ms, p.p95_ms, p.max_ms, p.runs);
+        }
+    }
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn lead_line(l: &Lead) -> String {
+    format!(
+        "{}  {:<9}  {:<3}  {:<12}  {:<28}  {:<16}  {}",
+        l.code,
+        l.status.as_str(),
+        l.kind.as_str(),
+        l.source,
+        l.contact.display_name(),
+        l.owner.as_deref().unwrap_or("non assigné"),
+        l.vehicle.as_ref().map(|v| v.label()).unwrap_or_default()
+    )
+}
+
+fn internal(e: serde_json::Error) -> ApiError {
+    CoreError::BadArguments(e.to_string()).to_api()
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("Erreur : {e}"),
+    }
+}

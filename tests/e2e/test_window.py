@@ -1,0 +1,140 @@
+"""End-to-end test of the real desktop window (Tauri + WebKitGTK) driven through WebDriver
+(tauri-driver + WebKitWebDriver) under Xvfb: quick entry, list, lead page, note, assign, close as perdu.
+
+Usage: python test_window.py BINARY DB OUT_DIR   (tauri-driver must listen on 127.0.0.1:4444)
+"""
+import json
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BINARY, DB, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+TIMEOUT = 20
+
+
+def by_id(test_id):
+    return (By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
+
+
+class Window:
+    def __init__(self):
+        options = webdriver.common.options.ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": BINARY, "args": ["--db", DB]})
+        self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=options)
+        self.wait = WebDriverWait(self.driver, TIMEOUT)
+
+    def el(self, test_id):
+        return self.wait.until(EC.visibility_of_element_located(by_id(test_id)))
+
+    def click(self, test_id):
+        self.wait.until(EC.element_to_be_clickable(by_id(test_id))).click()
+
+    def type(self, test_id, text):
+        field = self.el(test_id)
+        field.clear()
+        field.send_keys(text)
+
+    def select(self, test_id, visible_text=None, value=None):
+        sel = Select(self.el(test_id))
+        if value is not None:
+            sel.select_by_value(value)
+        else:
+            sel.select_by_visible_text(visible_text)
+
+    def shot(self, name):
+        self.driver.save_screenshot(f"{OUT}/{name}.png")
+
+
+def cli(*args):
+    out = subprocess.run([BINARY, "--db", DB, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def main():
+    w = Window()
+    started = time.monotonic()
+    try:
+        w.el("nav-leads")
+        rows = w.wait.until(lambda d: d.find_elements(*by_id("lead-row")))
+        print(f"window: list shown in {time.monotonic() - started:.2f} s with {len(rows)} rows")
+        w.shot("01-list")
+
+        # Quick entry: a wrong phone is refused next to the field, then fixed.
+        w.click("btn-new-lead")
+        w.type("qe-first-name", "Gaëlle")
+        w.type("qe-last-name", "Testeuse-Fenêtre")
+        w.type("qe-phone", "12")
+        w.type("qe-email", "gaelle.testeuse@example.fr")
+        w.select("qe-kind", value="VO")
+        w.select("qe-source", visible_text="Showroom")
+        w.type("qe-make", "Peugeot")
+        w.type("qe-model", "3008")
+        w.type("qe-owned-make", "Renault")
+        w.type("qe-owned-model", "Clio")
+        w.type("qe-message", "Vu en vitrine, souhaite un essai samedi.")
+        w.click("qe-save")
+        error = w.el("qe-error-phone").text
+        assert "téléphone" in error.lower(), error
+        w.shot("02-quick-entry-error")
+        w.type("qe-phone", "06 98 76 54 32")
+        w.click("qe-save")
+
+        code = w.el("lead-code").text.strip()
+        assert code.startswith("L-"), code
+        print(f"window: created {code}")
+
+        # Find it in the list by phone, open it.
+        w.click("nav-leads")
+        w.type("lead-search", "06 98 76 54 32")
+        row = w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="lead-row"][data-code="{code}"]')))
+        w.wait.until(lambda d: len(d.find_elements(*by_id("lead-row"))) == 1)
+        row.click()
+        assert w.el("lead-code").text.strip() == code
+
+        # Note.
+        w.click("btn-note")
+        w.type("note-text", "Client rappelé, attend une offre de reprise.")
+        w.click("note-save")
+        w.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="event-item"][data-kind="note"]'))
+
+        # Assign to a seller.
+        w.click("btn-assign")
+        w.select("assign-user", visible_text="Karim Benali")
+        w.click("assign-save")
+        w.wait.until(lambda d: "Karim Benali" in d.find_element(*by_id("lead-owner")).text)
+
+        # Close as perdu: a reason is required.
+        w.click("btn-status")
+        w.select("status-select", value="perdu")
+        w.select("status-reason", visible_text="Projet reporté")
+        w.click("status-save")
+        w.wait.until(lambda d: d.find_element(*by_id("lead-header")).get_attribute("data-status") == "perdu")
+        w.shot("03-lead-perdu")
+    except Exception:
+        w.shot("failure")
+        raise
+    finally:
+        w.driver.quit()
+
+    # What the window saved is what the core reads.
+    lead = cli("leads", "show", code, "--json")
+    assert lead["status"] == "perdu", lead["status"]
+    assert lead["close_reason"] == "Projet reporté"
+    assert lead["owner"] == "Karim Benali"
+    assert lead["contact"]["phone"] == "+33698765432"
+    assert lead["contact"]["first_name"] == "Gaëlle"
+    assert lead["vehicle"]["model"] == "3008"
+    kinds = [e["kind"] for e in lead["events"]]
+    assert kinds[:3] == ["status", "assigned", "note"], kinds
+    print("1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import {
+  countdown,
+  formatAgo,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatElapsed,
+  formatEuros,
+  formatInteger,
+  formatPhone,
+  parisInputToUtc,
+  toParisInputValue,
+} from "./format";
+
+const NBSP = "\u00a0";
+const at = (iso: string) => Date.parse(iso);
+
+describe("dates in Europe/Paris", () => {
+  it("formats winter (UTC+1) and summer (UTC+2) times", () => {
+    expect(formatDateTime("2026-01-15T09:05:00Z")).toBe("15/01/2026 10:05");
+    expect(formatDateTime("2026-07-01T08:00:00Z")).toBe("01/07/2026 10:00");
+  });
+
+  it("crosses the spring change (29/03/2026, 02:00 → 03:00)", () => {
+    expect(formatDateTime("2026-03-29T00:59:00Z")).toBe("29/03/2026 01:59");
+    expect(formatDateTime("2026-03-29T01:00:00Z")).toBe("29/03/2026 03:00");
+  });
+
+  it("crosses the autumn change (25/10/2026, 03:00 → 02:00)", () => {
+    expect(formatDateTime("2026-10-25T00:30:00Z")).toBe("25/10/2026 02:30");
+    expect(formatDateTime("2026-10-25T01:30:00Z")).toBe("25/10/2026 02:30");
+    expect(formatDateTime("2026-10-25T02:30:00Z")).toBe("25/10/2026 03:30");
+  });
+
+  it("uses the Paris date, not the UTC date, around midnight", () => {
+    expect(formatDate("2026-06-30T22:30:00Z")).toBe("01/07/2026");
+    expect(formatDateTime("2025-12-31T23:00:00Z")).toBe("01/01/2026 00:00");
+  });
+
+  it("accepts offsets and returns empty text for missing or invalid values", () => {
+    expect(formatDateTime("2026-01-15T10:05:00+01:00")).toBe("15/01/2026 10:05");
+    expect(formatDateTime(null)).toBe("");
+    expect(formatDateTime("pas une date")).toBe("");
+  });
+});
+
+describe("datetime-local in Paris time ↔ UTC", () => {
+  it("converts winter and summer wall times", () => {
+    expect(parisInputToUtc("2026-01-15T10:00")).toBe("2026-01-15T09:00:00Z");
+    expect(parisInputToUtc("2026-07-01T10:00")).toBe("2026-07-01T08:00:00Z");
+  });
+
+  it("handles the hours around the changes", () => {
+    expect(parisInputToUtc("2026-03-29T01:30")).toBe("2026-03-29T00:30:00Z");
+    expect(parisInputToUtc("2026-03-29T03:30")).toBe("2026-03-29T01:30:00Z");
+    // 02:30 does not exist on that day: moved forward to 03:30 CEST.
+    expect(parisInputToUtc("2026-03-29T02:30")).toBe("2026-03-29T01:30:00Z");
+    // 02:30 happens twice: the first one (CEST) wins.
+    expect(parisInputToUtc("2026-10-25T02:30")).toBe("2026-10-25T00:30:00Z");
+    expect(parisInputToUtc("2026-10-25T03:30")).toBe("2026-10-25T02:30:00Z");
+  });
+
+  it("round-trips through the input value", () => {
+    for (const iso of ["2026-01-15T09:00:00Z", "2026-07-01T08:45:00Z", "2026-10-25T02:30:00Z"]) {
+      expect(parisInputToUtc(toParisInputValue(iso))).toBe(iso);
+    }
+    expect(toParisInputValue("2026-07-01T08:45:00Z")).toBe("2026-07-01T10:45");
+  });
+
+  it("rejects empty and malformed values", () => {
+    expect(parisInputToUtc("")).toBeNull();
+    expect(parisInputToUtc("15/01/2026 10:00")).toBeNull();
+  });
+});
+
+describe("euros and numbers", () => {
+  it("formats with no-break spaces whatever the ICU version", () => {
+    expect(formatEuros(12345.5)).toBe(`12${NBSP}345,50${NBSP}€`);
+    expect(formatEuros(0)).toBe(`0,00${NBSP}€`);
+    expect(formatEuros(1234567.891)).toBe(`1${NBSP}234${NBSP}567,89${NBSP}€`);
+    expect(formatEuros(12345.5)).not.toMatch(/[\u202f ]/);
+  });
+
+  it("formats integers", () => {
+    expect(formatInteger(12345)).toBe(`12${NBSP}345`);
+    expect(formatInteger(50)).toBe("50");
+  });
+});
+
+describe("phone numbers", () => {
+  it("shows French numbers as 06 12 34 56 78", () => {
+    expect(formatPhone("+33612345678")).toBe("06 12 34 56 78");
+    expect(formatPhone("0033612345678")).toBe("06 12 34 56 78");
+    expect(formatPhone("+33 6 12 34 56 78")).toBe("06 12 34 56 78");
+    expect(formatPhone("01.23.45.67.89")).toBe("01 23 45 67 89");
+  });
+
+  it("leaves other numbers alone", () => {
+    expect(formatPhone("+44 20 7946 0958")).toBe("+44 20 7946 0958");
+    expect(formatPhone("123")).toBe("123");
+    expect(formatPhone(null)).toBe("");
+  });
+});
+
+describe("relative times", () => {
+  const now = at("2026-05-10T12:00:00Z");
+
+  it("says how long ago", () => {
+    expect(formatAgo("2026-05-10T11:59:30Z", now)).toBe("à l'instant");
+    expect(formatAgo("2026-05-10T11:35:00Z", now)).toBe("il y a 25 min");
+    expect(formatAgo("2026-05-10T10:00:00Z", now)).toBe("il y a 2 h");
+    expect(formatAgo("2026-05-07T09:00:00Z", now)).toBe("il y a 3 j");
+    // Clock skew: a time slightly in the future is "now".
+    expect(formatAgo("2026-05-10T12:00:05Z", now)).toBe("à l'instant");
+  });
+
+  it("formats durations", () => {
+    expect(formatDuration(30_000)).toBe("moins d'1 min");
+    expect(formatDuration(45 * 60_000)).toBe("45 min");
+    expect(formatDuration(2 * 3_600_000)).toBe("2 h");
+    expect(formatDuration(3 * 3_600_000 + 20 * 60_000)).toBe("3 h 20");
+    expect(formatDuration(3_600_000 + 5 * 60_000)).toBe("1 h 05");
+    expect(formatDuration(2 * 86_400_000 + 4 * 3_600_000)).toBe("2 j 4 h");
+    expect(formatDuration(3 * 86_400_000)).toBe("3 j");
+    expect(formatElapsed("2026-05-07T08:00:00Z", now)).toBe("3 j 4 h");
+  });
+});
+
+describe("deadline countdown", () => {
+  const now = at("2026-05-10T12:00:00Z");
+
+  it("counts down to a future deadline", () => {
+    expect(countdown("2026-05-10T15:20:00Z", now)).toEqual({
+      text: "échéance dans 3 h 20",
+      late: false,
+      remainingMs: 200 * 60_000,
+    });
+    expect(countdown("2026-05-10T12:45:59Z", now)?.text).toBe("échéance dans 45 min");
+  });
+
+  it("says how late when the deadline has passed", () => {
+    const c = countdown("2026-05-10T10:55:00Z", now);
+    expect(c?.text).toBe("en retard de 1 h 05");
+    expect(c?.late).toBe(true);
+    expect(countdown("2026-05-10T11:59:50Z", now)?.late).toBe(true);
+  });
+
+  it("is null without a deadline", () => {
+    expect(countdown(null, now)).toBeNull();
+  });
+});

@@ -1,0 +1,181 @@
+// Formatting helpers: dates in Europe/Paris, euros, French phone numbers, relative times.
+// Pure functions (the current time is always passed in) so that they are easy to test.
+import { time } from "./i18n";
+
+export const TIME_ZONE = "Europe/Paris";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const partsFormatter = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The Paris wall-clock time of an instant (milliseconds since the epoch). */
+function parisWallClock(ms: number): WallClock {
+  const out: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(new Date(ms))) {
+    if (p.type !== "literal") out[p.type] = Number(p.value);
+  }
+  // Some ICU versions print midnight as 24 even with h23.
+  const hour = out.hour === 24 ? 0 : out.hour;
+  return { year: out.year, month: out.month, day: out.day, hour, minute: out.minute, second: out.second };
+}
+
+function parse(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** "dd/mm/yyyy HH:MM" in Paris time; "" for a missing or invalid value. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const w = parisWallClock(ms);
+  return `${pad(w.day)}/${pad(w.month)}/${w.year} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "dd/mm/yyyy" in Paris time; "" for a missing or invalid value. */
+export function formatDate(iso: string | null | undefined): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const w = parisWallClock(ms);
+  return `${pad(w.day)}/${pad(w.month)}/${w.year}`;
+}
+
+/** UTC instant → value for an <input type="datetime-local"> in Paris time ("YYYY-MM-DDTHH:MM"). */
+export function toParisInputValue(iso: string | null | undefined): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const w = parisWallClock(ms);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** Paris offset from UTC (ms) at an instant. */
+function parisOffset(ms: number): number {
+  const w = parisWallClock(ms);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * Paris wall-clock value ("YYYY-MM-DDTHH:MM", as given by datetime-local) → UTC RFC 3339
+ * ("YYYY-MM-DDTHH:MM:SSZ"). Ambiguous times (last Sunday of October) resolve to the first
+ * occurrence; times skipped by the spring change move forward by the gap (02:30 → 03:30).
+ * Returns null for an empty or malformed value.
+ */
+export function parisInputToUtc(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (Number.isNaN(wall)) return null;
+  // Try the offsets in force a few hours around the wall time, earliest instant first.
+  const candidates = [parisOffset(wall - 3 * HOUR), parisOffset(wall + 3 * HOUR)]
+    .map((off) => wall - off)
+    .sort((a, b) => a - b);
+  for (const c of candidates) {
+    const w = parisWallClock(c);
+    if (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === wall) return rfc3339(c);
+  }
+  // Non-existent wall time (spring gap): use the offset from before the change.
+  return rfc3339(wall - parisOffset(wall - 3 * HOUR));
+}
+
+function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+const euroFormatter = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const integerFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+
+/**
+ * ICU prints French group separators as U+202F (narrow no-break space) in recent versions and
+ * U+00A0 in older ones. Normalise every such space to U+00A0 so that the output is the same
+ * in every WebView and never wraps.
+ */
+function normaliseSpaces(s: string): string {
+  return s.replace(/[\u202f\u00a0\u2009 ]/g, "\u00a0");
+}
+
+/** 12345.5 → "12 345,50 €" (no-break spaces). */
+export function formatEuros(amount: number): string {
+  return normaliseSpaces(euroFormatter.format(amount));
+}
+
+/** 12345 → "12 345" (no-break space). */
+export function formatInteger(n: number): string {
+  return normaliseSpaces(integerFormatter.format(n));
+}
+
+/**
+ * French numbers as "06 12 34 56 78" (from +33612345678, 0033612345678, 06.12.34.56.78…).
+ * Anything else (foreign numbers, extensions) is returned as given.
+ */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return "";
+  const compact = phone.replace(/[\s.\-()]/g, "");
+  let national: string | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:\+33|0033)0?([1-9]\d{8})$/.exec(compact))) national = "0" + m[1];
+  else if (/^0[1-9]\d{8}$/.test(compact)) national = compact;
+  if (!national) return phone.trim();
+  return national.replace(/(\d{2})(?=\d)/g, "$1 ");
+}
+
+/** A duration (ms, ≥ 0) in short French: "45 min", "3 h 20", "2 j 4 h". */
+export function formatDuration(ms: number): string {
+  const abs = Math.max(0, ms);
+  if (abs < MINUTE) return time.lessThanAMinute;
+  if (abs < HOUR) return time.minutes(Math.floor(abs / MINUTE));
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const mins = Math.floor((abs % HOUR) / MINUTE);
+    return mins === 0 ? time.hours(h) : time.hoursMinutes(h, pad(mins));
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.floor((abs % DAY) / HOUR);
+  return h === 0 ? time.days(d) : time.daysHours(d, h);
+}
+
+/** "il y a 2 h", "il y a 3 j", "à l'instant" — coarse, for past events. */
+export function formatAgo(iso: string | null | undefined, now: number): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const diff = now - ms;
+  if (diff < MINUTE) return time.justNow;
+  if (diff < HOUR) return time.ago(time.minutes(Math.floor(diff / MINUTE)));
+  if (diff < DAY) return time.ago(time.hours(Math.floor(diff / HOUR)));
+  return time.ago(time.days(Math.floor(diff / DAY)));
+}
+
+export type Countdown = { text: string; late: boolean; remainingMs: number };
+
+/** Countdown to a deadline: "échéance dans 3 h 20" / "en retard de 1 h 05"; null without deadline. */
+export function countdown(deadlineIso: string | null | undefined, now: number): Countdown | null {
+  const ms = parse(deadlineIso);
+  if (ms === null) return null;
+  const remaining = ms - now;
+  if (remaining >= 0) return { text: time.dueIn(formatDuration(remaining)), late: false, remainingMs: remaining };
+  return { text: time.lateBy(formatDuration(-remaining)), late: true, remainingMs: remaining };
+}
+
+/** Time elapsed since an instant, as a duration ("3 j 4 h"). */
+export function formatElapsed(iso: string | null | undefined, now: number): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  return formatDuration(now - ms);
+}

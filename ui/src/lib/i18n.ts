@@ -1,0 +1,267 @@
+// Every French string shown to the user lives here. Components and helpers import from this
+// module only; identifiers and comments stay in English.
+import type { Interest, LeadKind, LeadSort, LeadStage, LeadStatus, Role } from "./bindings";
+
+export const statusLabels: Record<LeadStatus, string> = {
+  nouveau: "Nouveau",
+  a_traiter: "À traiter",
+  en_cours: "En cours",
+  gagne: "Gagné",
+  perdu: "Perdu",
+};
+
+export const stageLabels: Record<LeadStage, string> = {
+  contact: "Contact",
+  decouverte: "Découverte / présentation",
+  essai: "Essai",
+  offre: "Offre",
+  negociation: "Négociation",
+  commande: "Commande",
+};
+
+export const interestLabels: Record<Interest, string> = {
+  chaud: "Chaud",
+  tiede: "Tiède",
+  froid: "Froid",
+};
+
+export const kindLabels: Record<LeadKind, string> = {
+  VN: "Véhicule neuf (VN)",
+  VO: "Occasion (VO)",
+  APV: "Après-vente",
+  reprise: "Reprise (rachat)",
+  RH: "RH",
+};
+
+export const roleLabels: Record<Role, string> = {
+  hotesse: "Hôtesse / cellule leads",
+  vendeur: "Vendeur",
+  chef_des_ventes: "Chef des ventes",
+  responsable_apv: "Responsable après-vente",
+  administrateur: "Administrateur",
+};
+
+export const sortLabels: Record<LeadSort, string> = {
+  recent: "Plus récents",
+  oldest: "Plus anciens",
+  deadline: "Échéance",
+  last_activity: "Dernière activité",
+  name: "Nom",
+};
+
+export const nav = {
+  label: "Navigation principale",
+  leads: "Leads",
+  todo: "À faire",
+  agenda: "Agenda",
+  clients: "Clients",
+  stock: "Stock",
+  campaigns: "Campagnes",
+  dashboard: "Pilotage",
+  intake: "Réception",
+  settings: "Réglages",
+};
+
+export const common = {
+  appName: "Carnet",
+  loading: "Chargement…",
+  save: "Enregistrer",
+  cancel: "Annuler",
+  close: "Fermer",
+  retry: "Réessayer",
+  all: "Tous",
+  allFeminine: "Toutes",
+  none: "—",
+  unassigned: "Non assigné",
+  system: "Système",
+  yes: "Oui",
+  no: "Non",
+  comingSoon: "Bientôt disponible",
+  comingSoonHint: "Cette partie de Carnet arrive dans une prochaine version.",
+  notFound: "Page introuvable.",
+  backToLeads: "Retour aux leads",
+  ctrlEnterHint: "Ctrl+Entrée pour enregistrer",
+};
+
+export const topBar = {
+  currentUser: "Utilisateur",
+  chooseUser: "Choisir un utilisateur…",
+  search: "Rechercher",
+  searchPlaceholder: "Rechercher (/) : nom, téléphone, e-mail, immat., code",
+  newLead: "Nouveau lead",
+  newLeadShortcut: "Alt+N",
+};
+
+export const errors = {
+  network: "Impossible de joindre le serveur Carnet. Vérifiez qu'il est démarré, puis réessayez.",
+  unknown: "Une erreur inattendue est survenue.",
+  metaFailed: "Impossible de charger la configuration de Carnet.",
+  listFailed: "Impossible de charger la liste des leads.",
+  leadFailed: "Impossible de charger ce lead.",
+  serverStatus: (status: number) => `Le serveur a répondu avec une erreur (HTTP ${status}).`,
+  fieldRequired: "Ce champ est obligatoire.",
+  lastNameRequired: "Le nom est obligatoire.",
+  phoneOrEmailRequired: "Indiquez au moins un téléphone ou un e-mail.",
+  reasonRequired: "Choisissez un motif de perte.",
+  noteEmpty: "La note est vide.",
+  invalidDate: "Date invalide.",
+  dismiss: "Masquer",
+};
+
+export const list = {
+  title: "Leads",
+  search: "Rechercher dans les leads",
+  searchPlaceholder: "Nom, téléphone, e-mail, immatriculation, code…",
+  status: "Statut",
+  kind: "Type",
+  source: "Source",
+  owner: "Responsable",
+  site: "Site",
+  overdue: "En retard",
+  sort: "Tri",
+  clearFilters: "Effacer les filtres",
+  previous: "‹ Précédents",
+  next: "Suivants ›",
+  range: (from: number, to: number, total: string) => `${from}–${to} sur ${total}`,
+  moreThan: (n: string) => `plus de ${n}`,
+  zero: "0 lead",
+  empty: "Aucun lead ne correspond à ces critères.",
+  emptyHint: "Effacez les filtres ou créez un lead avec Alt+N.",
+  columns: {
+    code: "Code",
+    status: "Statut",
+    interest: "Intérêt",
+    name: "Contact",
+    phone: "Téléphone",
+    kind: "Type",
+    source: "Source",
+    vehicle: "Véhicule",
+    owner: "Responsable",
+    site: "Site",
+    created: "Créé le",
+    deadline: "Échéance",
+  },
+};
+
+export const lead = {
+  code: "Code",
+  owner: "Responsable",
+  kind: "Type",
+  source: "Source",
+  stage: "Étape",
+  interest: "Intérêt",
+  site: "Site",
+  deadline: "Échéance",
+  noDeadline: "Pas d'échéance",
+  counters: { tradeins: "Reprises", testdrives: "Essais", offers: "Offres" },
+  createdAt: "Créé le",
+  lastActivity: "Dernière activité",
+  elapsed: "Depuis la création",
+  actions: "Actions sur le lead",
+  note: "Note",
+  assign: "Assigner",
+  status: "Statut",
+  statusButton: (label: string) => `Statut : ${label}`,
+  tradein: "Reprise",
+  offer: "Offre",
+  testdrive: "Essai",
+  document: "Document",
+  task: "Tâche",
+  qualify: "Qualification",
+  closeReason: "Motif de clôture",
+  tabs: { details: "Détails", followUp: "Suivi", contacts: "Contacts" },
+  message: "Message",
+  noMessage: "Aucun message.",
+  vehicle: "Véhicule recherché",
+  ownedVehicle: "Véhicule actuel (reprise possible)",
+  noVehicle: "Non renseigné",
+  vin: "VIN",
+  plate: "Immat.",
+  timeline: "Historique",
+  noEvents: "Aucun événement pour l'instant.",
+  followUp: {
+    deadline: "Échéance (heure de Paris)",
+    deadlineHint: "Laissez vide puis enregistrez pour supprimer l'échéance.",
+    saveDeadline: "Enregistrer l'échéance",
+    contact: "Prise de contact",
+    contactMade: "Contact pris",
+    contactNotMade: "Contact pas pris",
+    contactedAt: "Contacté le",
+    notContacted: "Pas encore contacté.",
+    saved: "Enregistré.",
+  },
+  contactForm: {
+    title: "Contact du lead",
+    saved: "Contact enregistré.",
+  },
+};
+
+export const contactFields = {
+  firstName: "Prénom",
+  lastName: "Nom",
+  company: "Société",
+  phone: "Téléphone",
+  email: "E-mail",
+  postalCode: "Code postal",
+  city: "Ville",
+  consentEmail: "Accepte les e-mails commerciaux",
+  consentSms: "Accepte les SMS commerciaux",
+};
+
+export const dialogs = {
+  note: { title: "Ajouter une note", text: "Note" },
+  assign: { title: "Assigner le lead", user: "Responsable", site: "Site" },
+  status: {
+    title: "Changer le statut",
+    status: "Nouveau statut",
+    lostReason: "Motif de perte",
+    wonReason: "Motif de gain",
+    chooseReason: "Choisir un motif…",
+  },
+};
+
+export const quickEntry = {
+  title: "Nouveau lead",
+  contact: "Contact",
+  lead: "Lead",
+  vehicle: "Véhicule recherché",
+  ownedVehicle: "Véhicule actuel",
+  required: "obligatoire",
+  phoneOrEmail: "Téléphone ou e-mail obligatoire (au moins l'un des deux)",
+  kind: "Type",
+  source: "Source",
+  site: "Site",
+  owner: "Responsable",
+  interest: "Intérêt",
+  interestUnknown: "Non précisé",
+  noOwner: "Non assigné (selon les règles)",
+  make: "Marque",
+  model: "Modèle",
+  version: "Version",
+  vin: "VIN",
+  plate: "Immatriculation",
+  message: "Message / demande du client",
+  save: "Créer le lead",
+  cancel: "Annuler",
+  hint: "Entrée pour enregistrer, Échap pour annuler.",
+  existingContact: "Contact existant :",
+  useMatch: "Utiliser ce contact",
+  usingMatch: "Lead rattaché au contact existant :",
+  undoMatch: "Ne pas utiliser ce contact",
+  otherMatches: (n: number) => (n === 1 ? "1 autre contact correspond" : `${n} autres contacts correspondent`),
+  invalidForm: "Corrigez les champs signalés.",
+};
+
+// Relative times and durations.
+export const time = {
+  justNow: "à l'instant",
+  ago: (d: string) => `il y a ${d}`,
+  dueIn: (d: string) => `échéance dans ${d}`,
+  lateBy: (d: string) => `en retard de ${d}`,
+  lessThanAMinute: "moins d'1 min",
+  minutes: (m: number) => `${m} min`,
+  hours: (h: number) => `${h} h`,
+  hoursMinutes: (h: number, mm: string) => `${h} h ${mm}`,
+  days: (d: number) => `${d} j`,
+  daysHours: (d: number, h: number) => `${d} j ${h} h`,
+};
