@@ -10,7 +10,11 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "carnet", version, about = "Carnet : gestion des leads pour garages et concessions. Sans sous-commande, ouvre la fenêtre.")]
+#[command(
+    name = "carnet",
+    version,
+    about = "Carnet : gestion des leads pour garages et concessions. Sans sous-commande, ouvre la fenêtre."
+)]
 pub struct Args {
     /// Database file (default: the OS data dir).
     #[arg(long, global = true, env = "CARNET_DB")]
@@ -84,20 +88,24 @@ pub enum LeadsCommand {
 }
 
 fn parse_status(s: &str) -> Result<LeadStatus, String> {
-    LeadStatus::parse(s).ok_or_else(|| format!("statut inconnu : {s} (nouveau, a_traiter, en_cours, gagne, perdu)"))
+    LeadStatus::parse(s)
+        .ok_or_else(|| format!("statut inconnu : {s} (nouveau, a_traiter, en_cours, gagne, perdu)"))
 }
 fn parse_kind(s: &str) -> Result<LeadKind, String> {
     LeadKind::parse(s).ok_or_else(|| format!("type inconnu : {s} (VN, VO, APV, reprise, RH)"))
 }
 fn parse_sort(s: &str) -> Result<LeadSort, String> {
-    LeadSort::parse(s).ok_or_else(|| format!("tri inconnu : {s} (recent, oldest, deadline, last_activity, name)"))
+    LeadSort::parse(s)
+        .ok_or_else(|| format!("tri inconnu : {s} (recent, oldest, deadline, last_activity, name)"))
 }
 
 /// Runs a subcommand; returns the process exit code. Errors print in French (and as JSON with --json).
 pub fn run(db: &Path, command: Command) -> i32 {
     let json = match &command {
         Command::Demo { json, .. } | Command::Bench { json, .. } => *json,
-        Command::Leads { command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. } } => *json,
+        Command::Leads {
+            command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. },
+        } => *json,
         Command::Call { .. } => true,
     };
     match execute(db, command) {
@@ -126,9 +134,32 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
                 );
             }
         }
-        Command::Leads { command: LeadsCommand::List { status, kind, source, search, overdue, sort, limit, offset, json } } => {
+        Command::Leads {
+            command:
+                LeadsCommand::List {
+                    status,
+                    kind,
+                    source,
+                    search,
+                    overdue,
+                    sort,
+                    limit,
+                    offset,
+                    json,
+                },
+        } => {
             let app = App::open(db)?;
-            let query = LeadQuery { status, kind, source, search, overdue, sort: Some(sort), limit: Some(limit), offset: Some(offset), ..Default::default() };
+            let query = LeadQuery {
+                status,
+                kind,
+                source,
+                search,
+                overdue,
+                sort: Some(sort),
+                limit: Some(limit),
+                offset: Some(offset),
+                ..Default::default()
+            };
             let page = app.leads_list_unbounded(&query)?;
             if json {
                 print_json(&page);
@@ -136,10 +167,16 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
                 for lead in &page.leads {
                     println!("{}", lead_line(lead));
                 }
-                println!("{} lead(s){}", page.total, if page.total_capped { " ou plus" } else { "" });
+                println!(
+                    "{} lead(s){}",
+                    page.total,
+                    if page.total_capped { " ou plus" } else { "" }
+                );
             }
         }
-        Command::Leads { command: LeadsCommand::Show { code, json } } => {
+        Command::Leads {
+            command: LeadsCommand::Show { code, json },
+        } => {
             let app = App::open(db)?;
             let detail = app.lead_get(carnet_core::app::LeadRef { code })?;
             if json {
@@ -153,7 +190,12 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
                     println!("  message : {m}");
                 }
                 for e in &detail.events {
-                    println!("  {}  {}  {}", e.at, e.user.as_deref().unwrap_or("système"), e.text);
+                    println!(
+                        "  {}  {}  {}",
+                        e.at,
+                        e.user.as_deref().unwrap_or("système"),
+                        e.text
+                    );
                 }
             }
         }
@@ -161,11 +203,16 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             if !COMMAND_NAMES.contains(&name.as_str()) {
                 return Err(CoreError::UnknownCommand(name).to_api());
             }
-            let args: serde_json::Value = serde_json::from_str(&args).map_err(|e| CoreError::BadArguments(e.to_string()).to_api())?;
+            let args: serde_json::Value = serde_json::from_str(&args)
+                .map_err(|e| CoreError::BadArguments(e.to_string()).to_api())?;
             let app = App::open(db)?;
             print_json(&app.call(&name, args)?);
         }
-        Command::Bench { leads, rounds, json } => bench(db, leads, rounds, json)?,
+        Command::Bench {
+            leads,
+            rounds,
+            json,
+        } => bench(db, leads, rounds, json)?,
     }
     Ok(())
 }
@@ -173,7 +220,11 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
 /// Seeds a fresh demo database (unless --db already holds leads) and measures it.
 fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiError> {
     let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
-    let path = if db.exists() { db.to_path_buf() } else { dir.join("bench.db") };
+    let path = if db.exists() {
+        db.to_path_buf()
+    } else {
+        dir.join("bench.db")
+    };
     let app = App::open(&path)?;
     let demo = match carnet_core::demo::seed(&app, leads, 1) {
         Ok(summary) => Some(summary),
@@ -185,11 +236,21 @@ fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiErro
         print_json(&serde_json::json!({ "demo": demo, "report": report }));
     } else {
         if let Some(d) = &demo {
-            println!("démo : {} leads, {} événements en {:.1} s ({:.0} leads/s)", d.leads, d.events, d.seconds, d.leads_per_second);
+            println!(
+                "démo : {} leads, {} événements en {:.1} s ({:.0} leads/s)",
+                d.leads, d.events, d.seconds, d.leads_per_second
+            );
         }
         println!("base : {} ({} leads)", path.display(), report.leads);
-        for (name, p) in [("page de liste (filtre + tri, 50 lignes)", &report.list_page), ("recherche (50 premiers)", &report.search), ("fiche lead", &report.lead_page)] {
-            println!("{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)", p.p50_ms, p.p95_ms, p.max_ms, p.runs);
+        for (name, p) in [
+            ("page de liste (filtre + tri, 50 lignes)", &report.list_page),
+            ("recherche (50 premiers)", &report.search),
+            ("fiche lead", &report.lead_page),
+        ] {
+            println!(
+                "{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)",
+                p.p50_ms, p.p95_ms, p.max_ms, p.runs
+            );
         }
     }
     drop(app);

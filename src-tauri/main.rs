@@ -1,5 +1,8 @@
 //! Carnet: one binary. With no subcommand it opens the window; otherwise it is the CLI.
-#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+#![cfg_attr(
+    all(not(debug_assertions), target_os = "windows"),
+    windows_subsystem = "windows"
+)]
 
 mod cli;
 mod logging;

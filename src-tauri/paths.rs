@@ -7,7 +7,9 @@ fn dirs() -> Option<directories::ProjectDirs> {
 }
 
 pub fn default_db() -> PathBuf {
-    dirs().map(|d| d.data_dir().join("carnet.db")).unwrap_or_else(|| PathBuf::from("carnet.db"))
+    dirs()
+        .map(|d| d.data_dir().join("carnet.db"))
+        .unwrap_or_else(|| PathBuf::from("carnet.db"))
 }
 
 pub fn log_dir() -> Option<PathBuf> {

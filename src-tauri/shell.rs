@@ -11,15 +11,32 @@ use tauri::Emitter;
 struct Backend(Result<Arc<App>, ApiError>);
 
 /// Commands after which other views should refresh their lead lists.
-const CHANGES_LEADS: &[&str] = &["lead_create", "lead_assign", "lead_set_status", "lead_set_deadline", "lead_mark_contact", "lead_qualify", "contact_update"];
+const CHANGES_LEADS: &[&str] = &[
+    "lead_create",
+    "lead_assign",
+    "lead_set_status",
+    "lead_set_deadline",
+    "lead_mark_contact",
+    "lead_qualify",
+    "contact_update",
+];
 
 #[tauri::command]
-async fn call(window: tauri::Window, backend: tauri::State<'_, Backend>, name: String, args: Value) -> Result<Value, ApiError> {
+async fn call(
+    window: tauri::Window,
+    backend: tauri::State<'_, Backend>,
+    name: String,
+    args: Value,
+) -> Result<Value, ApiError> {
     let app = backend.0.clone()?;
     let changes = CHANGES_LEADS.contains(&name.as_str());
     let result = tauri::async_runtime::spawn_blocking(move || app.call(&name, args))
         .await
-        .map_err(|e| ApiError { code: "internal".into(), message: format!("Erreur interne : {e}"), field: None })?;
+        .map_err(|e| ApiError {
+            code: "internal".into(),
+            message: format!("Erreur interne : {e}"),
+            field: None,
+        })?;
     if changes && result.is_ok() {
         let _ = window.emit("leads-changed", ());
     }

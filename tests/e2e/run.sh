@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=$(realpath "$1")
-out=$PWD/tests/out; mkdir -p "$out"
+out=$PWD/tests/out; rm -rf "$out"; mkdir -p "$out"
 work=$(mktemp -d)
 db=$work/e2e.db
 "$bin" --db "$db" demo --leads 300 >/dev/null

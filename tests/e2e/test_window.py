@@ -9,6 +9,7 @@ import sys
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import ElementNotInteractableException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -16,6 +17,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY, DB, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 TIMEOUT = 20
+ROW_CODES = "return [...document.querySelectorAll('[data-testid=lead-row]')].map(r => r.dataset.code)"
 
 
 def by_id(test_id):
@@ -34,7 +36,18 @@ class Window:
         return self.wait.until(EC.visibility_of_element_located(by_id(test_id)))
 
     def click(self, test_id):
-        self.wait.until(EC.element_to_be_clickable(by_id(test_id))).click()
+        self.click_css(f'[data-testid="{test_id}"]')
+
+    def click_css(self, css):
+        """Clicks, retrying while the list re-renders under the pointer."""
+        def attempt(d):
+            try:
+                d.find_element(By.CSS_SELECTOR, css).click()
+                return True
+            except (StaleElementReferenceException, ElementNotInteractableException, NoSuchElementException) as e:
+                self.last_click_error = repr(e)[:300]
+                return False
+        self.wait.until(attempt)
 
     def type(self, test_id, text):
         field = self.el(test_id)
@@ -42,11 +55,16 @@ class Window:
         field.send_keys(text)
 
     def select(self, test_id, visible_text=None, value=None):
+        """Selects by value, or by the option whose text starts with visible_text."""
         sel = Select(self.el(test_id))
         if value is not None:
             sel.select_by_value(value)
-        else:
-            sel.select_by_visible_text(visible_text)
+            return
+        for option in sel.options:
+            if option.text.strip().startswith(visible_text):
+                sel.select_by_value(option.get_attribute("value"))
+                return
+        raise AssertionError(f"{test_id}: no option starting with {visible_text!r}")
 
     def shot(self, name):
         self.driver.save_screenshot(f"{OUT}/{name}.png")
@@ -62,7 +80,7 @@ def main():
     started = time.monotonic()
     try:
         w.el("nav-leads")
-        rows = w.wait.until(lambda d: d.find_elements(*by_id("lead-row")))
+        rows = w.wait.until(lambda d: d.execute_script(ROW_CODES))
         print(f"window: list shown in {time.monotonic() - started:.2f} s with {len(rows)} rows")
         w.shot("01-list")
 
@@ -93,9 +111,8 @@ def main():
         # Find it in the list by phone, open it.
         w.click("nav-leads")
         w.type("lead-search", "06 98 76 54 32")
-        row = w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="lead-row"][data-code="{code}"]')))
-        w.wait.until(lambda d: len(d.find_elements(*by_id("lead-row"))) == 1)
-        row.click()
+        w.wait.until(lambda d: d.execute_script(ROW_CODES) == [code])
+        w.click_css(f'[data-testid="lead-row"][data-code="{code}"] td.name')
         assert w.el("lead-code").text.strip() == code
 
         # Note.
@@ -118,6 +135,7 @@ def main():
         w.wait.until(lambda d: d.find_element(*by_id("lead-header")).get_attribute("data-status") == "perdu")
         w.shot("03-lead-perdu")
     except Exception:
+        print("last click error:", getattr(w, "last_click_error", None))
         w.shot("failure")
         raise
     finally:

@@ -144,7 +144,10 @@ impl App {
     }
 
     pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<App> {
-        Ok(App { pool: db::open(path)?, clock })
+        Ok(App {
+            pool: db::open(path)?,
+            clock,
+        })
     }
 
     pub fn db_path(&self) -> &Path {
@@ -161,7 +164,11 @@ impl App {
 
     fn ctx(&self, conn: &rusqlite::Connection) -> Result<Ctx> {
         let now = self.clock.now();
-        Ok(Ctx { now, now_text: clock::to_text(now), actor: current_user(conn)? })
+        Ok(Ctx {
+            now,
+            now_text: clock::to_text(now),
+            actor: current_user(conn)?,
+        })
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is saved, or nothing.
@@ -179,12 +186,16 @@ impl App {
     pub fn meta(&self, _: Empty) -> Result<Meta> {
         let conn = self.conn()?;
         let reasons = |status: &str| -> Result<Vec<String>> {
-            let mut stmt = conn.prepare_cached("SELECT label FROM close_reasons WHERE status = ?1 ORDER BY position")?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT label FROM close_reasons WHERE status = ?1 ORDER BY position",
+            )?;
             let rows = stmt.query_map([status], |r| r.get(0))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         let mut stmt = conn.prepare_cached("SELECT name FROM sources ORDER BY position")?;
-        let sources = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let sources = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Meta {
             version: env!("CARGO_PKG_VERSION").to_string(),
             sites: site::list(&conn)?,
@@ -210,7 +221,12 @@ impl App {
 
     pub fn leads_list(&self, query: LeadQuery) -> Result<LeadPage> {
         let conn = self.conn()?;
-        lead_list::list(&conn, &query, &clock::to_text(self.now()), lead_list::MAX_PAGE)
+        lead_list::list(
+            &conn,
+            &query,
+            &clock::to_text(self.now()),
+            lead_list::MAX_PAGE,
+        )
     }
 
     /// The list without the screen's page bound, for exports and the CLI.
@@ -224,25 +240,45 @@ impl App {
         let lead = lead::get_by_code(&conn, &r.code)?;
         let events = event::for_lead(&conn, lead.id, TIMELINE_LIMIT)?;
         // Trade-ins, test drives and offers arrive with their own issues.
-        let counters = LeadCounters { tradeins: 0, testdrives: 0, offers: 0 };
-        Ok(LeadDetail { lead, counters, events })
+        let counters = LeadCounters {
+            tradeins: 0,
+            testdrives: 0,
+            offers: 0,
+        };
+        Ok(LeadDetail {
+            lead,
+            counters,
+            events,
+        })
     }
 
     pub fn lead_create(&self, new: NewLead) -> Result<Lead> {
         let clean = new.clean()?;
         let id = self.write(|tx, ctx| {
             if !site::exists(tx, new.site_id)? {
-                return Err(CoreError::invalid("site_id", "Choisissez le site qui traitera ce lead."));
+                return Err(CoreError::invalid(
+                    "site_id",
+                    "Choisissez le site qui traitera ce lead.",
+                ));
             }
             if let Some(owner) = new.owner_id {
-                user::get(tx, owner).map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?;
+                user::get(tx, owner)
+                    .map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?;
             }
             let due = clock::to_text(deadline::default_for(&clean.source, ctx.now));
             let year = ctx.now.with_timezone(&chrono_tz::Europe::Paris).year();
             let id = lead::insert(tx, &new, &clean, &ctx.now_text, year, Some(&due), ctx.actor)?;
             if let Some(owner) = new.owner_id {
                 let name = user::get(tx, owner)?.name;
-                event::append(tx, id, &ctx.now_text, ctx.actor, kind::ASSIGNED, &format!("Assigné à {name}"), None)?;
+                event::append(
+                    tx,
+                    id,
+                    &ctx.now_text,
+                    ctx.actor,
+                    kind::ASSIGNED,
+                    &format!("Assigné à {name}"),
+                    None,
+                )?;
             }
             Ok(id)
         })?;
@@ -256,10 +292,19 @@ impl App {
     }
 
     pub fn lead_add_note(&self, input: NoteInput) -> Result<Event> {
-        let text = validate::required_text("text", "Remarque", &input.text, validate::MAX_LONG_TEXT)?;
+        let text =
+            validate::required_text("text", "Remarque", &input.text, validate::MAX_LONG_TEXT)?;
         let id = self.write(|tx, ctx| {
             lead::get(tx, input.lead_id)?;
-            event::append(tx, input.lead_id, &ctx.now_text, ctx.actor, kind::NOTE, &text, None)
+            event::append(
+                tx,
+                input.lead_id,
+                &ctx.now_text,
+                ctx.actor,
+                kind::NOTE,
+                &text,
+                None,
+            )
         })?;
         let conn = self.conn()?;
         event::get(&conn, id)
@@ -267,27 +312,66 @@ impl App {
 
     pub fn lead_assign(&self, input: AssignInput) -> Result<Lead> {
         if input.owner_id.is_none() && input.site_id.is_none() {
-            return Err(CoreError::invalid("owner_id", "Choisissez un vendeur ou un site."));
+            return Err(CoreError::invalid(
+                "owner_id",
+                "Choisissez un vendeur ou un site.",
+            ));
         }
         self.write(|tx, ctx| {
             let lead = lead::get(tx, input.lead_id)?;
             if let Some(site_id) = input.site_id.filter(|s| *s != lead.site_id) {
-                let site = site::list(tx)?.into_iter().find(|s| s.id == site_id).ok_or_else(|| CoreError::invalid("site_id", "Ce site n'existe pas."))?;
-                tx.execute("UPDATE leads SET site_id = ?2 WHERE id = ?1", rusqlite::params![lead.id, site_id])?;
-                event::append(tx, lead.id, &ctx.now_text, ctx.actor, kind::ASSIGNED, &format!("Transféré au site {}", site.name), None)?;
+                let site = site::list(tx)?
+                    .into_iter()
+                    .find(|s| s.id == site_id)
+                    .ok_or_else(|| CoreError::invalid("site_id", "Ce site n'existe pas."))?;
+                tx.execute(
+                    "UPDATE leads SET site_id = ?2 WHERE id = ?1",
+                    rusqlite::params![lead.id, site_id],
+                )?;
+                event::append(
+                    tx,
+                    lead.id,
+                    &ctx.now_text,
+                    ctx.actor,
+                    kind::ASSIGNED,
+                    &format!("Transféré au site {}", site.name),
+                    None,
+                )?;
             }
             if let Some(owner_id) = input.owner_id.filter(|o| Some(*o) != lead.owner_id) {
-                let owner = user::get(tx, owner_id).map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?;
+                let owner = user::get(tx, owner_id)
+                    .map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?;
                 if !owner.active {
-                    return Err(CoreError::invalid("owner_id", format!("{} n'est plus actif : choisissez un autre vendeur.", owner.name)));
+                    return Err(CoreError::invalid(
+                        "owner_id",
+                        format!(
+                            "{} n'est plus actif : choisissez un autre vendeur.",
+                            owner.name
+                        ),
+                    ));
                 }
-                let status = if lead.status == LeadStatus::Nouveau { LeadStatus::ATraiter } else { lead.status };
-                tx.execute("UPDATE leads SET owner_id = ?2, status = ?3 WHERE id = ?1", rusqlite::params![lead.id, owner_id, status])?;
+                let status = if lead.status == LeadStatus::Nouveau {
+                    LeadStatus::ATraiter
+                } else {
+                    lead.status
+                };
+                tx.execute(
+                    "UPDATE leads SET owner_id = ?2, status = ?3 WHERE id = ?1",
+                    rusqlite::params![lead.id, owner_id, status],
+                )?;
                 let text = match &lead.owner {
                     Some(before) => format!("Réassigné de {before} à {}", owner.name),
                     None => format!("Assigné à {}", owner.name),
                 };
-                event::append(tx, lead.id, &ctx.now_text, ctx.actor, kind::ASSIGNED, &text, None)?;
+                event::append(
+                    tx,
+                    lead.id,
+                    &ctx.now_text,
+                    ctx.actor,
+                    kind::ASSIGNED,
+                    &text,
+                    None,
+                )?;
             }
             lead::get(tx, lead.id)
         })
@@ -300,48 +384,94 @@ impl App {
                 return Ok(lead);
             }
             let reason = match input.status {
-                LeadStatus::Perdu | LeadStatus::Gagne => Some(close_reason(tx, input.status, input.reason.as_deref())?),
-                LeadStatus::EnCours => None,
-                LeadStatus::Nouveau | LeadStatus::ATraiter => {
-                    return Err(CoreError::Refused("Ce statut est donné automatiquement : choisissez En cours, Gagné ou Perdu.".into()))
+                LeadStatus::Perdu | LeadStatus::Gagne => {
+                    Some(close_reason(tx, input.status, input.reason.as_deref())?)
                 }
+                LeadStatus::EnCours => None,
+                LeadStatus::Nouveau | LeadStatus::ATraiter => return Err(CoreError::Refused(
+                    "Ce statut est donné automatiquement : choisissez En cours, Gagné ou Perdu."
+                        .into(),
+                )),
             };
             let closing = !input.status.is_open();
             tx.execute(
                 "UPDATE leads SET status = ?2, close_reason = ?3, closed_at = ?4,
                         deadline_at = CASE WHEN ?5 THEN NULL ELSE deadline_at END WHERE id = ?1",
-                rusqlite::params![lead.id, input.status, reason, closing.then_some(&ctx.now_text), closing],
+                rusqlite::params![
+                    lead.id,
+                    input.status,
+                    reason,
+                    closing.then_some(&ctx.now_text),
+                    closing
+                ],
             )?;
-            let mut text = format!("Statut : {} → {}", lead.status.label(), input.status.label());
+            let mut text = format!(
+                "Statut : {} → {}",
+                lead.status.label(),
+                input.status.label()
+            );
             if let Some(r) = &reason {
                 text.push_str(&format!(" ({r})"));
             }
-            let data = serde_json::json!({"from": lead.status, "to": input.status, "reason": reason});
-            event::append(tx, lead.id, &ctx.now_text, ctx.actor, kind::STATUS, &text, Some(&data))?;
+            let data =
+                serde_json::json!({"from": lead.status, "to": input.status, "reason": reason});
+            event::append(
+                tx,
+                lead.id,
+                &ctx.now_text,
+                ctx.actor,
+                kind::STATUS,
+                &text,
+                Some(&data),
+            )?;
             lead::get(tx, lead.id)
         })
     }
 
     pub fn lead_set_deadline(&self, input: DeadlineInput) -> Result<Lead> {
-        let deadline = match input.deadline_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(text) => Some(clock::parse(text).ok_or_else(|| CoreError::invalid("deadline_at", "Date d'échéance invalide."))?),
-        };
+        let deadline =
+            match input
+                .deadline_at
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                None => None,
+                Some(text) => Some(clock::parse(text).ok_or_else(|| {
+                    CoreError::invalid("deadline_at", "Date d'échéance invalide.")
+                })?),
+            };
         self.write(|tx, ctx| {
             let lead = lead::get(tx, input.lead_id)?;
             let text = match deadline {
                 Some(d) => {
                     if clock::to_text(d) < lead.created_at {
-                        return Err(CoreError::invalid("deadline_at", "L'échéance ne peut pas précéder la création du lead."));
+                        return Err(CoreError::invalid(
+                            "deadline_at",
+                            "L'échéance ne peut pas précéder la création du lead.",
+                        ));
                     }
-                    let local = d.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M");
+                    let local = d
+                        .with_timezone(&chrono_tz::Europe::Paris)
+                        .format("%d/%m/%Y %H:%M");
                     format!("Échéance fixée au {local}")
                 }
                 None => "Échéance supprimée".to_string(),
             };
             let value = deadline.map(clock::to_text);
-            tx.execute("UPDATE leads SET deadline_at = ?2 WHERE id = ?1", rusqlite::params![lead.id, value])?;
-            event::append(tx, lead.id, &ctx.now_text, ctx.actor, kind::DEADLINE, &text, None)?;
+            tx.execute(
+                "UPDATE leads SET deadline_at = ?2 WHERE id = ?1",
+                rusqlite::params![lead.id, value],
+            )?;
+            event::append(
+                tx,
+                lead.id,
+                &ctx.now_text,
+                ctx.actor,
+                kind::DEADLINE,
+                &text,
+                None,
+            )?;
             lead::get(tx, lead.id)
         })
     }
@@ -369,16 +499,30 @@ impl App {
             let lead = lead::get(tx, input.lead_id)?;
             let mut changes = Vec::new();
             if let Some(stage) = input.stage.filter(|s| *s != lead.stage) {
-                tx.execute("UPDATE leads SET stage = ?2 WHERE id = ?1", rusqlite::params![lead.id, stage])?;
+                tx.execute(
+                    "UPDATE leads SET stage = ?2 WHERE id = ?1",
+                    rusqlite::params![lead.id, stage],
+                )?;
                 changes.push(format!("étape : {}", stage.label()));
             }
             if let Some(interest) = input.interest.filter(|i| *i != lead.interest) {
-                tx.execute("UPDATE leads SET interest = ?2 WHERE id = ?1", rusqlite::params![lead.id, interest])?;
+                tx.execute(
+                    "UPDATE leads SET interest = ?2 WHERE id = ?1",
+                    rusqlite::params![lead.id, interest],
+                )?;
                 changes.push(format!("intérêt : {}", interest.label()));
             }
             if !changes.is_empty() {
                 let text = format!("Qualification — {}", changes.join(", "));
-                event::append(tx, lead.id, &ctx.now_text, ctx.actor, kind::QUALIFIED, &text, None)?;
+                event::append(
+                    tx,
+                    lead.id,
+                    &ctx.now_text,
+                    ctx.actor,
+                    kind::QUALIFIED,
+                    &text,
+                    None,
+                )?;
             }
             lead::get(tx, lead.id)
         })
@@ -389,10 +533,22 @@ impl App {
         self.write(|tx, ctx| {
             contact::get(tx, input.id)?;
             contact::update(tx, input.id, &clean, &ctx.now_text)?;
-            let mut stmt = tx.prepare_cached("SELECT id FROM leads WHERE contact_id = ?1 ORDER BY id DESC LIMIT 100")?;
-            let leads = stmt.query_map([input.id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT id FROM leads WHERE contact_id = ?1 ORDER BY id DESC LIMIT 100",
+            )?;
+            let leads = stmt
+                .query_map([input.id], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             for lead_id in leads {
-                event::append(tx, lead_id, &ctx.now_text, ctx.actor, kind::CONTACT_UPDATED, "Coordonnées du contact modifiées", None)?;
+                event::append(
+                    tx,
+                    lead_id,
+                    &ctx.now_text,
+                    ctx.actor,
+                    kind::CONTACT_UPDATED,
+                    "Coordonnées du contact modifiées",
+                    None,
+                )?;
             }
             contact::get(tx, input.id)
         })
@@ -401,18 +557,33 @@ impl App {
 
 fn current_user(conn: &rusqlite::Connection) -> Result<Option<i64>> {
     let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [CURRENT_USER_KEY], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [CURRENT_USER_KEY],
+            |r| r.get(0),
+        )
         .optional()?;
     Ok(value.and_then(|v| v.parse().ok()))
 }
 
 /// The label of a close reason, given by label or code; won leads default to "Commande signée".
-fn close_reason(conn: &rusqlite::Connection, status: LeadStatus, given: Option<&str>) -> Result<String> {
+fn close_reason(
+    conn: &rusqlite::Connection,
+    status: LeadStatus,
+    given: Option<&str>,
+) -> Result<String> {
     let given = given.map(str::trim).filter(|s| !s.is_empty());
     let Some(given) = given else {
         return match status {
-            LeadStatus::Perdu => Err(CoreError::invalid("reason", "Indiquez pourquoi le lead est perdu (achat concurrent, projet reporté…).")),
-            _ => Ok(conn.query_row("SELECT label FROM close_reasons WHERE status = 'gagne' ORDER BY position LIMIT 1", [], |r| r.get(0))?),
+            LeadStatus::Perdu => Err(CoreError::invalid(
+                "reason",
+                "Indiquez pourquoi le lead est perdu (achat concurrent, projet reporté…).",
+            )),
+            _ => Ok(conn.query_row(
+                "SELECT label FROM close_reasons WHERE status = 'gagne' ORDER BY position LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?),
         };
     };
     conn.query_row(
@@ -421,5 +592,10 @@ fn close_reason(conn: &rusqlite::Connection, status: LeadStatus, given: Option<&
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| CoreError::invalid("reason", format!("Motif inconnu : « {given} ». Choisissez un motif de la liste.")))
+    .ok_or_else(|| {
+        CoreError::invalid(
+            "reason",
+            format!("Motif inconnu : « {given} ». Choisissez un motif de la liste."),
+        )
+    })
 }

@@ -29,8 +29,18 @@ pub struct BenchReport {
 
 fn percentiles(mut samples: Vec<f64>) -> Percentiles {
     samples.sort_by(|a, b| a.total_cmp(b));
-    let at = |q: f64| samples.get(((samples.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
-    Percentiles { runs: samples.len(), p50_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1.0) }
+    let at = |q: f64| {
+        samples
+            .get(((samples.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    Percentiles {
+        runs: samples.len(),
+        p50_ms: at(0.5),
+        p95_ms: at(0.95),
+        max_ms: at(1.0),
+    }
 }
 
 fn time_ms(f: impl FnOnce() -> Result<()>) -> Result<f64> {
@@ -42,8 +52,14 @@ fn time_ms(f: impl FnOnce() -> Result<()>) -> Result<f64> {
 pub fn run(app: &App, rounds: usize) -> Result<BenchReport> {
     let conn = app.conn()?;
     let leads: i64 = conn.query_row("SELECT count(*) FROM leads", [], |r| r.get(0))?;
-    let users: Vec<i64> = conn.prepare("SELECT id FROM users")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let sites: Vec<i64> = conn.prepare("SELECT id FROM sites")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let users: Vec<i64> = conn
+        .prepare("SELECT id FROM users")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let sites: Vec<i64> = conn
+        .prepare("SELECT id FROM sites")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     // Real values to search for: sampled names, phones, e-mails, codes, plates.
     let mut terms: Vec<String> = conn
         .prepare(
@@ -64,8 +80,17 @@ pub fn run(app: &App, rounds: usize) -> Result<BenchReport> {
     let mut search_samples = Vec::new();
     let mut page_samples = Vec::new();
     for round in 0..rounds {
-        let sort = [LeadSort::Recent, LeadSort::Deadline, LeadSort::LastActivity, LeadSort::Recent][round % 4];
-        let mut q = LeadQuery { sort: Some(sort), limit: Some(50), ..Default::default() };
+        let sort = [
+            LeadSort::Recent,
+            LeadSort::Deadline,
+            LeadSort::LastActivity,
+            LeadSort::Recent,
+        ][round % 4];
+        let mut q = LeadQuery {
+            sort: Some(sort),
+            limit: Some(50),
+            ..Default::default()
+        };
         match round % 6 {
             0 => q.status = Some(LeadStatus::EnCours),
             1 => q.owner_id = users.get(rng.usize(0..users.len().max(1))).copied(),
@@ -84,10 +109,24 @@ pub fn run(app: &App, rounds: usize) -> Result<BenchReport> {
             Ok(())
         })?);
         let term = terms[round % terms.len()].clone();
-        search_samples.push(time_ms(|| app.leads_list(LeadQuery { search: Some(term), limit: Some(50), ..Default::default() }).map(drop))?);
+        search_samples.push(time_ms(|| {
+            app.leads_list(LeadQuery {
+                search: Some(term),
+                limit: Some(50),
+                ..Default::default()
+            })
+            .map(drop)
+        })?);
         if let Some(code) = first_code {
-            page_samples.push(time_ms(|| app.lead_get(crate::app::LeadRef { code }).map(drop))?);
+            page_samples.push(time_ms(|| {
+                app.lead_get(crate::app::LeadRef { code }).map(drop)
+            })?);
         }
     }
-    Ok(BenchReport { leads, list_page: percentiles(list_samples), search: percentiles(search_samples), lead_page: percentiles(page_samples) })
+    Ok(BenchReport {
+        leads,
+        list_page: percentiles(list_samples),
+        search: percentiles(search_samples),
+        lead_page: percentiles(page_samples),
+    })
 }

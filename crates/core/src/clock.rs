@@ -43,7 +43,9 @@ pub fn to_text(t: DateTime<Utc>) -> String {
 
 /// Parses any RFC 3339 instant (with offset) into UTC.
 pub fn parse(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text.trim()).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]

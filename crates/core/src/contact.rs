@@ -62,23 +62,45 @@ pub struct CleanContact {
 impl ContactInput {
     /// Validates and normalises every field; the first error names its field.
     pub fn clean(&self) -> Result<CleanContact> {
-        let last_name = validate::required_text("last_name", "Nom", &self.last_name, MAX_SHORT_TEXT)?;
-        let first_name = validate::optional_text("first_name", "Prénom", Some(&self.first_name), MAX_SHORT_TEXT)?.unwrap_or_default();
+        let last_name =
+            validate::required_text("last_name", "Nom", &self.last_name, MAX_SHORT_TEXT)?;
+        let first_name = validate::optional_text(
+            "first_name",
+            "Prénom",
+            Some(&self.first_name),
+            MAX_SHORT_TEXT,
+        )?
+        .unwrap_or_default();
         let phone = validate::optional_phone("phone", self.phone.as_deref())?;
         let email = validate::optional_email("email", self.email.as_deref())?;
         if phone.is_none() && email.is_none() {
             return Err(CoreError::invalid("contact", "Indiquez au moins un téléphone ou une adresse e-mail pour pouvoir recontacter le client."));
         }
-        let postal_code = validate::optional_text("postal_code", "Code postal", self.postal_code.as_deref(), 10)?;
+        let postal_code = validate::optional_text(
+            "postal_code",
+            "Code postal",
+            self.postal_code.as_deref(),
+            10,
+        )?;
         if let Some(pc) = &postal_code {
             if !(pc.len() == 5 && pc.chars().all(|c| c.is_ascii_digit())) {
-                return Err(CoreError::invalid("postal_code", format!("Code postal invalide : « {pc} ». Il compte 5 chiffres, par exemple 69003.")));
+                return Err(CoreError::invalid(
+                    "postal_code",
+                    format!(
+                        "Code postal invalide : « {pc} ». Il compte 5 chiffres, par exemple 69003."
+                    ),
+                ));
             }
         }
         Ok(CleanContact {
             first_name,
             last_name,
-            company: validate::optional_text("company", "Société", self.company.as_deref(), MAX_SHORT_TEXT)?,
+            company: validate::optional_text(
+                "company",
+                "Société",
+                self.company.as_deref(),
+                MAX_SHORT_TEXT,
+            )?,
             phone,
             email,
             postal_code,
@@ -111,13 +133,21 @@ pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Conta
 
 /// The columns of `from_row_at`, prefixed with a table alias.
 pub(crate) fn columns(alias: &str) -> String {
-    COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+    COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"), [id], |r| from_row_at(r, 0))
-        .optional()?
-        .ok_or(CoreError::NotFound { what: "Contact" })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"),
+        [id],
+        |r| from_row_at(r, 0),
+    )
+    .optional()?
+    .ok_or(CoreError::NotFound { what: "Contact" })
 }
 
 pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &str) -> Result<i64> {
@@ -147,8 +177,13 @@ pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &s
 /// Replaces the contact's fields; a consent given now is dated now, a withdrawn one keeps its history in the events.
 pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result<()> {
     let before = get(conn, id)?;
-    let consent_changed = before.consent_email != c.consent_email || before.consent_sms != c.consent_sms;
-    let consent_at = if consent_changed { Some(now.to_string()) } else { before.consent_at };
+    let consent_changed =
+        before.consent_email != c.consent_email || before.consent_sms != c.consent_sms;
+    let consent_at = if consent_changed {
+        Some(now.to_string())
+    } else {
+        before.consent_at
+    };
     conn.execute(
         "UPDATE contacts SET first_name = ?2, last_name = ?3, company = ?4, phone = ?5, email = ?6, postal_code = ?7,
                 city = ?8, consent_email = ?9, consent_sms = ?10, consent_at = ?11,
@@ -174,7 +209,11 @@ pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result
 }
 
 /// Existing contacts with this phone or e-mail (normalised first; unparseable values match nothing).
-pub fn find_matches(conn: &Connection, phone: Option<&str>, email: Option<&str>) -> Result<Vec<Contact>> {
+pub fn find_matches(
+    conn: &Connection,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<Contact>> {
     let phone = phone.and_then(|p| validate::phone("phone", p).ok());
     let email = email.and_then(|e| validate::email("email", e).ok());
     if phone.is_none() && email.is_none() {
@@ -190,6 +229,8 @@ pub fn find_matches(conn: &Connection, phone: Option<&str>, email: Option<&str>)
 
 impl Contact {
     pub fn display_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name).trim().to_string()
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string()
     }
 }

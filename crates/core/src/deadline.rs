@@ -4,6 +4,10 @@
 use chrono::{DateTime, Duration, Utc};
 
 pub fn default_for(source: &str, created_at: DateTime<Utc>) -> DateTime<Utc> {
-    let hours = if source.eq_ignore_ascii_case("Constructeur") { 48 } else { 24 };
+    let hours = if source.eq_ignore_ascii_case("Constructeur") {
+        48
+    } else {
+        24
+    };
     created_at + Duration::hours(hours)
 }

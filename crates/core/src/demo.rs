@@ -13,33 +13,150 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
 
 const FIRST_NAMES: &[&str] = &[
-    "Jean", "Marie", "Pierre", "Nathalie", "Michel", "Isabelle", "Philippe", "Sylvie", "Alain", "Catherine", "Nicolas", "Sophie",
-    "Julien", "Camille", "Thomas", "Léa", "Lucas", "Chloé", "Hugo", "Manon", "Théo", "Inès", "Mathieu", "Élodie", "Sébastien",
-    "Aurélie", "François", "Hélène", "Stéphane", "Céline", "Karim", "Yasmina", "Mehdi", "Fatou", "Antoine", "Margaux", "Loïc",
-    "Gaëlle", "Benoît", "Noémie",
+    "Jean",
+    "Marie",
+    "Pierre",
+    "Nathalie",
+    "Michel",
+    "Isabelle",
+    "Philippe",
+    "Sylvie",
+    "Alain",
+    "Catherine",
+    "Nicolas",
+    "Sophie",
+    "Julien",
+    "Camille",
+    "Thomas",
+    "Léa",
+    "Lucas",
+    "Chloé",
+    "Hugo",
+    "Manon",
+    "Théo",
+    "Inès",
+    "Mathieu",
+    "Élodie",
+    "Sébastien",
+    "Aurélie",
+    "François",
+    "Hélène",
+    "Stéphane",
+    "Céline",
+    "Karim",
+    "Yasmina",
+    "Mehdi",
+    "Fatou",
+    "Antoine",
+    "Margaux",
+    "Loïc",
+    "Gaëlle",
+    "Benoît",
+    "Noémie",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent",
-    "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Lefebvre",
-    "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau", "Blanc",
-    "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu", "Clément", "Gauthier", "Dumont", "Lopez",
-    "Fontaine", "Chevalier", "Robin", "Benali", "Nguyen", "Diallo", "Haddad", "Da Silva", "Kowalski", "Le Gall", "Lemoine",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Lefebvre",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Legrand",
+    "Garnier",
+    "Faure",
+    "Rousseau",
+    "Blanc",
+    "Guérin",
+    "Muller",
+    "Henry",
+    "Roussel",
+    "Nicolas",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clément",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fontaine",
+    "Chevalier",
+    "Robin",
+    "Benali",
+    "Nguyen",
+    "Diallo",
+    "Haddad",
+    "Da Silva",
+    "Kowalski",
+    "Le Gall",
+    "Lemoine",
 ];
 const CITIES: &[(&str, &str)] = &[
-    ("69003", "Lyon"), ("69100", "Villeurbanne"), ("69200", "Vénissieux"), ("69500", "Bron"), ("69120", "Vaulx-en-Velin"),
-    ("69800", "Saint-Priest"), ("69300", "Caluire-et-Cuire"), ("69600", "Oullins"), ("69007", "Lyon"), ("38200", "Vienne"),
+    ("69003", "Lyon"),
+    ("69100", "Villeurbanne"),
+    ("69200", "Vénissieux"),
+    ("69500", "Bron"),
+    ("69120", "Vaulx-en-Velin"),
+    ("69800", "Saint-Priest"),
+    ("69300", "Caluire-et-Cuire"),
+    ("69600", "Oullins"),
+    ("69007", "Lyon"),
+    ("38200", "Vienne"),
 ];
 const VEHICLES: &[(&str, &str, &str)] = &[
-    ("Renault", "Clio", "TCe 90 Evolution"), ("Renault", "Captur", "E-Tech full hybrid 145 Techno"), ("Renault", "Austral", "E-Tech 200 Iconic"),
-    ("Peugeot", "208", "PureTech 100 Allure"), ("Peugeot", "2008", "Hybrid 136 GT"), ("Peugeot", "3008", "Hybrid 136 Allure"),
-    ("Citroën", "C3", "PureTech 83 Plus"), ("Citroën", "C5 Aircross", "Hybride 136 Max"), ("Dacia", "Sandero", "Stepway TCe 100 Expression"),
-    ("Dacia", "Duster", "TCe 130 Journey"), ("Toyota", "Yaris", "Hybride 116h Design"), ("Toyota", "C-HR", "2.0 Hybride GR Sport"),
-    ("Volkswagen", "Golf", "1.5 eTSI 150 R-Line"), ("Volkswagen", "T-Roc", "1.0 TSI 115 Life"), ("Tesla", "Model 3", "Propulsion"),
-    ("Mercedes-Benz", "Classe A", "180 d Progressive Line"), ("BMW", "Série 1", "118i M Sport"), ("Kia", "Niro", "EV Active"),
+    ("Renault", "Clio", "TCe 90 Evolution"),
+    ("Renault", "Captur", "E-Tech full hybrid 145 Techno"),
+    ("Renault", "Austral", "E-Tech 200 Iconic"),
+    ("Peugeot", "208", "PureTech 100 Allure"),
+    ("Peugeot", "2008", "Hybrid 136 GT"),
+    ("Peugeot", "3008", "Hybrid 136 Allure"),
+    ("Citroën", "C3", "PureTech 83 Plus"),
+    ("Citroën", "C5 Aircross", "Hybride 136 Max"),
+    ("Dacia", "Sandero", "Stepway TCe 100 Expression"),
+    ("Dacia", "Duster", "TCe 130 Journey"),
+    ("Toyota", "Yaris", "Hybride 116h Design"),
+    ("Toyota", "C-HR", "2.0 Hybride GR Sport"),
+    ("Volkswagen", "Golf", "1.5 eTSI 150 R-Line"),
+    ("Volkswagen", "T-Roc", "1.0 TSI 115 Life"),
+    ("Tesla", "Model 3", "Propulsion"),
+    ("Mercedes-Benz", "Classe A", "180 d Progressive Line"),
+    ("BMW", "Série 1", "118i M Sport"),
+    ("Kia", "Niro", "EV Active"),
 ];
 const SOURCES: &[(&str, u32)] = &[
-    ("Site web", 22), ("Leboncoin", 18), ("La Centrale", 16), ("Téléphone", 12), ("Showroom", 10), ("AutoScout24", 7),
-    ("Constructeur", 8), ("ParuVendu", 3), ("Salon", 2), ("Campagne", 2),
+    ("Site web", 22),
+    ("Leboncoin", 18),
+    ("La Centrale", 16),
+    ("Téléphone", 12),
+    ("Showroom", 10),
+    ("AutoScout24", 7),
+    ("Constructeur", 8),
+    ("ParuVendu", 3),
+    ("Salon", 2),
+    ("Campagne", 2),
 ];
 const NOTES: &[&str] = &[
     "Client intéressé, souhaite un essai samedi matin.",
@@ -49,7 +166,12 @@ const NOTES: &[&str] = &[
     "Compare avec une offre concurrente.",
     "Message laissé sur le répondeur.",
 ];
-const LOST_REASONS: &[&str] = &["Achat chez un concurrent", "Projet reporté", "Client injoignable", "Budget / financement refusé"];
+const LOST_REASONS: &[&str] = &[
+    "Achat chez un concurrent",
+    "Projet reporté",
+    "Client injoignable",
+    "Budget / financement refusé",
+];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DemoSummary {
@@ -65,7 +187,10 @@ pub struct DemoSummary {
 /// Seeds the demo into an empty database. Refuses a database that already holds leads: nothing is ever overwritten.
 pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     if leads > 5_000_000 {
-        return Err(CoreError::invalid("leads", "La démo accepte au plus 5 000 000 de leads."));
+        return Err(CoreError::invalid(
+            "leads",
+            "La démo accepte au plus 5 000 000 de leads.",
+        ));
     }
     let started = std::time::Instant::now();
     let mut conn = app.conn()?;
@@ -89,9 +214,15 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     for sql in &triggers {
         tx.execute_batch(sql)?;
     }
-    let manager = users.iter().find(|(_, role, _)| *role == Role::ChefDesVentes).map(|(id, _, _)| *id);
+    let manager = users
+        .iter()
+        .find(|(_, role, _)| *role == Role::ChefDesVentes)
+        .map(|(id, _, _)| *id);
     if let Some(id) = manager {
-        tx.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('current_user_id', ?1)", [id.to_string()])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO settings(key, value) VALUES ('current_user_id', ?1)",
+            [id.to_string()],
+        )?;
     }
     tx.commit()?;
     conn.execute_batch("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -109,8 +240,12 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
 
 /// Drops the search-index triggers for a bulk load and returns their SQL to restore them.
 fn lift_search_triggers(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'lead_search_%'")?;
-    let triggers = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'lead_search_%'",
+    )?;
+    let triggers = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     for (name, _) in &triggers {
         conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
     }
@@ -120,22 +255,68 @@ fn lift_search_triggers(conn: &Connection) -> Result<Vec<String>> {
 type Users = Vec<(i64, Role, i64)>;
 
 fn seed_people(conn: &Connection, at: &str) -> Result<(Vec<i64>, Users)> {
-    let lyon = site::insert(conn, "Autos du Rhône — Lyon Gerland", "Lyon", Some("+33478000001"), at)?;
-    let venissieux = site::insert(conn, "Autos du Rhône — Vénissieux", "Vénissieux", Some("+33478000002"), at)?;
+    let lyon = site::insert(
+        conn,
+        "Autos du Rhône — Lyon Gerland",
+        "Lyon",
+        Some("+33478000001"),
+        at,
+    )?;
+    let venissieux = site::insert(
+        conn,
+        "Autos du Rhône — Vénissieux",
+        "Vénissieux",
+        Some("+33478000002"),
+        at,
+    )?;
     for s in [lyon, venissieux] {
         site::set_hours(conn, s, &typical_hours())?;
     }
     let people = [
-        ("Sandrine Morel", "sandrine.morel@autosdurhone.fr", Role::ChefDesVentes, lyon),
-        ("Julie Garnier", "julie.garnier@autosdurhone.fr", Role::Hotesse, lyon),
-        ("Karim Benali", "karim.benali@autosdurhone.fr", Role::Vendeur, lyon),
-        ("Thomas Lefèvre", "thomas.lefevre@autosdurhone.fr", Role::Vendeur, lyon),
-        ("Élodie Faure", "elodie.faure@autosdurhone.fr", Role::Vendeur, venissieux),
-        ("Marc Rousseau", "marc.rousseau@autosdurhone.fr", Role::ResponsableApv, venissieux),
+        (
+            "Sandrine Morel",
+            "sandrine.morel@autosdurhone.fr",
+            Role::ChefDesVentes,
+            lyon,
+        ),
+        (
+            "Julie Garnier",
+            "julie.garnier@autosdurhone.fr",
+            Role::Hotesse,
+            lyon,
+        ),
+        (
+            "Karim Benali",
+            "karim.benali@autosdurhone.fr",
+            Role::Vendeur,
+            lyon,
+        ),
+        (
+            "Thomas Lefèvre",
+            "thomas.lefevre@autosdurhone.fr",
+            Role::Vendeur,
+            lyon,
+        ),
+        (
+            "Élodie Faure",
+            "elodie.faure@autosdurhone.fr",
+            Role::Vendeur,
+            venissieux,
+        ),
+        (
+            "Marc Rousseau",
+            "marc.rousseau@autosdurhone.fr",
+            Role::ResponsableApv,
+            venissieux,
+        ),
     ];
     let mut users = Vec::new();
     for (name, email, role, site_id) in people {
-        users.push((user::insert(conn, name, email, role, Some(site_id), at)?, role, site_id));
+        users.push((
+            user::insert(conn, name, email, role, Some(site_id), at)?,
+            role,
+            site_id,
+        ));
     }
     Ok((vec![lyon, venissieux], users))
 }
@@ -171,10 +352,20 @@ fn ascii_lower(s: &str) -> String {
 }
 
 /// Inserts the leads oldest first (ids follow creation time), a contact each (some returning), and their timelines.
-fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateTime<Utc>, sites: &[i64], users: &Users) -> Result<(u64, u64)> {
+fn seed_leads(
+    conn: &Connection,
+    rng: &mut fastrand::Rng,
+    count: u64,
+    now: DateTime<Utc>,
+    sites: &[i64],
+    users: &Users,
+) -> Result<(u64, u64)> {
     // Small demos span four months; big ones spread over up to ten years.
     let span_days = (count / 3).clamp(120, 3650) as i64;
-    let sellers: Vec<&(i64, Role, i64)> = users.iter().filter(|(_, r, _)| matches!(r, Role::Vendeur | Role::ChefDesVentes)).collect();
+    let sellers: Vec<&(i64, Role, i64)> = users
+        .iter()
+        .filter(|(_, r, _)| matches!(r, Role::Vendeur | Role::ChefDesVentes))
+        .collect();
     let apv = users.iter().find(|(_, r, _)| *r == Role::ResponsableApv);
     let mut insert_contact = conn.prepare(
         "INSERT INTO contacts(first_name, last_name, phone, email, postal_code, city, consent_email, consent_sms, consent_at,
@@ -203,10 +394,41 @@ fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateT
             let first = *pick(rng, FIRST_NAMES);
             let last = *pick(rng, LAST_NAMES);
             let (pc, city) = *pick(rng, CITIES);
-            let phone = format!("+33{}{:08}", if rng.bool() { 6 } else { 7 }, rng.u32(0..100_000_000));
-            let email = format!("{}.{}{}@{}", ascii_lower(first), ascii_lower(last), rng.u16(1..999), pick(rng, &["gmail.com", "orange.fr", "free.fr", "hotmail.fr", "sfr.fr", "laposte.net"]));
+            let phone = format!(
+                "+33{}{:08}",
+                if rng.bool() { 6 } else { 7 },
+                rng.u32(0..100_000_000)
+            );
+            let email = format!(
+                "{}.{}{}@{}",
+                ascii_lower(first),
+                ascii_lower(last),
+                rng.u16(1..999),
+                pick(
+                    rng,
+                    &[
+                        "gmail.com",
+                        "orange.fr",
+                        "free.fr",
+                        "hotmail.fr",
+                        "sfr.fr",
+                        "laposte.net"
+                    ]
+                )
+            );
             let consent = rng.u8(0..3) == 0;
-            insert_contact.execute(params![first, last, phone, email, pc, city, consent, consent.then_some(&created_text), consent.then_some("demo"), created_text])?;
+            insert_contact.execute(params![
+                first,
+                last,
+                phone,
+                email,
+                pc,
+                city,
+                consent,
+                consent.then_some(&created_text),
+                consent.then_some("demo"),
+                created_text
+            ])?;
             contacts += 1;
             let id = conn.last_insert_rowid();
             if recent_contacts.len() < 500 {
@@ -226,11 +448,24 @@ fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateT
             _ => LeadKind::Rh,
         };
         let (make, model, version) = *pick(rng, VEHICLES);
-        insert_vehicle.execute(params![make, model, version, Option::<String>::None, created_text])?;
+        insert_vehicle.execute(params![
+            make,
+            model,
+            version,
+            Option::<String>::None,
+            created_text
+        ])?;
         let vehicle_id = conn.last_insert_rowid();
         let owned_vehicle_id = if rng.u8(0..3) == 0 {
             let (m, mo, _) = *pick(rng, VEHICLES);
-            let plate = format!("{}{}-{:03}-{}{}", (b'A' + rng.u8(0..26)) as char, (b'A' + rng.u8(0..26)) as char, rng.u16(1..999), (b'A' + rng.u8(0..26)) as char, (b'A' + rng.u8(0..26)) as char);
+            let plate = format!(
+                "{}{}-{:03}-{}{}",
+                (b'A' + rng.u8(0..26)) as char,
+                (b'A' + rng.u8(0..26)) as char,
+                rng.u16(1..999),
+                (b'A' + rng.u8(0..26)) as char,
+                (b'A' + rng.u8(0..26)) as char
+            );
             insert_vehicle.execute(params![m, mo, Option::<String>::None, plate, created_text])?;
             Some(conn.last_insert_rowid())
         } else {
@@ -250,24 +485,51 @@ fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateT
             (_, LeadKind::Apv) => apv.or_else(|| sellers.first().copied()),
             _ => sellers.get(rng.usize(0..sellers.len())).copied(),
         };
-        let site_id = owner.map(|(_, _, s)| *s).unwrap_or_else(|| *pick(rng, sites));
+        let site_id = owner
+            .map(|(_, _, s)| *s)
+            .unwrap_or_else(|| *pick(rng, sites));
         let hours = if source == "Constructeur" { 48 } else { 24 };
         let deadline = created + Duration::hours(hours);
-        let contacted = matches!(status, LeadStatus::EnCours | LeadStatus::Gagne | LeadStatus::Perdu).then(|| (created + Duration::minutes(rng.i64(5..2880))).min(now));
-        let closed = (!status.is_open()).then(|| (created + Duration::days(rng.i64(1..30).min(age_days.max(1)))).min(now));
+        let contacted = matches!(
+            status,
+            LeadStatus::EnCours | LeadStatus::Gagne | LeadStatus::Perdu
+        )
+        .then(|| (created + Duration::minutes(rng.i64(5..2880))).min(now));
+        let closed = (!status.is_open())
+            .then(|| (created + Duration::days(rng.i64(1..30).min(age_days.max(1)))).min(now));
         let last_activity = closed.or(contacted).unwrap_or(created).min(now);
         let stage = match status {
             LeadStatus::Nouveau | LeadStatus::ATraiter => LeadStage::Contact,
             LeadStatus::Gagne => LeadStage::Commande,
-            _ => *pick(rng, &[LeadStage::Decouverte, LeadStage::Essai, LeadStage::Offre, LeadStage::Negociation]),
+            _ => *pick(
+                rng,
+                &[
+                    LeadStage::Decouverte,
+                    LeadStage::Essai,
+                    LeadStage::Offre,
+                    LeadStage::Negociation,
+                ],
+            ),
         };
-        let interest = *pick(rng, &[Interest::Chaud, Interest::Tiede, Interest::Tiede, Interest::Froid]);
+        let interest = *pick(
+            rng,
+            &[
+                Interest::Chaud,
+                Interest::Tiede,
+                Interest::Tiede,
+                Interest::Froid,
+            ],
+        );
         let close_reason = match status {
             LeadStatus::Gagne => Some("Commande signée"),
             LeadStatus::Perdu => Some(*pick(rng, LOST_REASONS)),
             _ => None,
         };
-        let external_ref = matches!(source, "Leboncoin" | "La Centrale" | "AutoScout24" | "ParuVendu").then(|| format!("ANN-{}", rng.u32(1_000_000..9_999_999)));
+        let external_ref = matches!(
+            source,
+            "Leboncoin" | "La Centrale" | "AutoScout24" | "ParuVendu"
+        )
+        .then(|| format!("ANN-{}", rng.u32(1_000_000..9_999_999)));
         let message = format!("Bonjour, je suis intéressé(e) par le véhicule {make} {model}. Pouvez-vous me rappeler ?");
         let year = created.with_timezone(&chrono_tz::Europe::Paris).year();
         let n = numbers.entry(year).or_insert(0);
@@ -285,7 +547,10 @@ fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateT
             owned_vehicle_id,
             site_id,
             owner.map(|o| o.0),
-            status.is_open().then(|| clock::to_text(deadline)).filter(|_| contacted.is_none()),
+            status
+                .is_open()
+                .then(|| clock::to_text(deadline))
+                .filter(|_| contacted.is_none()),
             contacted.map(clock::to_text),
             clock::to_text(last_activity),
             external_ref,
@@ -295,24 +560,51 @@ fn seed_leads(conn: &Connection, rng: &mut fastrand::Rng, count: u64, now: DateT
             created_text,
         ])?;
         let lead_id = conn.last_insert_rowid();
-        insert_event.execute(params![lead_id, created_text, Option::<i64>::None, "created", format!("Lead créé (source : {source})")])?;
+        insert_event.execute(params![
+            lead_id,
+            created_text,
+            Option::<i64>::None,
+            "created",
+            format!("Lead créé (source : {source})")
+        ])?;
         events += 1;
         if let Some(c) = contacted {
-            insert_event.execute(params![lead_id, clock::to_text(c), owner.map(|o| o.0), "contact_made", "Contact pris avec le client"])?;
+            insert_event.execute(params![
+                lead_id,
+                clock::to_text(c),
+                owner.map(|o| o.0),
+                "contact_made",
+                "Contact pris avec le client"
+            ])?;
             events += 1;
             if rng.bool() {
-                insert_event.execute(params![lead_id, clock::to_text(c), owner.map(|o| o.0), "note", *pick(rng, NOTES)])?;
+                insert_event.execute(params![
+                    lead_id,
+                    clock::to_text(c),
+                    owner.map(|o| o.0),
+                    "note",
+                    *pick(rng, NOTES)
+                ])?;
                 events += 1;
             }
         }
         if let (Some(at), Some(reason)) = (closed, close_reason) {
             let text = format!("Statut : En cours → {} ({reason})", status.label());
-            insert_event.execute(params![lead_id, clock::to_text(at), owner.map(|o| o.0), "status", text])?;
+            insert_event.execute(params![
+                lead_id,
+                clock::to_text(at),
+                owner.map(|o| o.0),
+                "status",
+                text
+            ])?;
             events += 1;
         }
     }
     for (year, last) in numbers {
-        conn.execute("INSERT OR REPLACE INTO lead_numbers(year, last) VALUES (?1, ?2)", params![year, last])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO lead_numbers(year, last) VALUES (?1, ?2)",
+            params![year, last],
+        )?;
     }
     Ok((contacts, events))
 }

@@ -10,7 +10,10 @@ pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 pub enum CoreError {
     /// A user input is invalid; `message` is already French and says what to do.
     #[error("{message}")]
-    Invalid { field: Option<&'static str>, message: String },
+    Invalid {
+        field: Option<&'static str>,
+        message: String,
+    },
     #[error("{what} introuvable")]
     NotFound { what: &'static str },
     /// The action is not allowed in the current state (e.g. closing as perdu without a reason).
@@ -34,7 +37,10 @@ pub enum CoreError {
 
 impl CoreError {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        CoreError::Invalid { field: Some(field), message: message.into() }
+        CoreError::Invalid {
+            field: Some(field),
+            message: message.into(),
+        }
     }
 
     /// Stable machine-readable code.
@@ -79,7 +85,11 @@ impl CoreError {
             CoreError::Invalid { field, .. } => field.map(str::to_string),
             _ => None,
         };
-        ApiError { code: self.code().to_string(), message: self.user_message(), field }
+        ApiError {
+            code: self.code().to_string(),
+            message: self.user_message(),
+            field,
+        }
     }
 }
 
@@ -88,7 +98,11 @@ impl From<rusqlite::Error> for CoreError {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => CoreError::DatabaseBusy,
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => CoreError::DatabaseCorrupt { path: String::new() },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                CoreError::DatabaseCorrupt {
+                    path: String::new(),
+                }
+            }
             _ => CoreError::Database(e),
         }
     }
@@ -130,16 +144,27 @@ mod tests {
 
     #[test]
     fn too_new_database_message_is_french_and_says_what_to_do() {
-        let api = CoreError::DatabaseTooNew { found: 9, supported: 2 }.to_api();
+        let api = CoreError::DatabaseTooNew {
+            found: 9,
+            supported: 2,
+        }
+        .to_api();
         assert_eq!(api.code, "db_too_new");
-        assert!(api.message.contains("Mettez Carnet à jour"), "{}", api.message);
+        assert!(
+            api.message.contains("Mettez Carnet à jour"),
+            "{}",
+            api.message
+        );
         assert_eq!(api.field, None);
     }
 
     #[test]
     fn sqlite_busy_maps_to_db_busy() {
         let e = rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error { code: rusqlite::ErrorCode::DatabaseBusy, extended_code: 5 },
+            rusqlite::ffi::Error {
+                code: rusqlite::ErrorCode::DatabaseBusy,
+                extended_code: 5,
+            },
             None,
         );
         assert_eq!(CoreError::from(e).code(), "db_busy");

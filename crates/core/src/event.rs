@@ -41,7 +41,8 @@ pub fn append(
 ) -> Result<i64> {
     conn.prepare_cached("INSERT INTO events(lead_id, at, user_id, kind, text, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![lead_id, at, user_id, kind, text, data])?;
-    conn.prepare_cached("UPDATE leads SET last_activity_at = ?2, updated_at = ?2 WHERE id = ?1")?.execute(params![lead_id, at])?;
+    conn.prepare_cached("UPDATE leads SET last_activity_at = ?2, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![lead_id, at])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -52,7 +53,14 @@ pub fn for_lead(conn: &Connection, lead_id: i64, limit: u32) -> Result<Vec<Event
          WHERE e.lead_id = ?1 ORDER BY e.id DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![lead_id, limit], |r| {
-        Ok(Event { id: r.get(0)?, lead_id: r.get(1)?, at: r.get(2)?, user: r.get(3)?, kind: r.get(4)?, text: r.get(5)? })
+        Ok(Event {
+            id: r.get(0)?,
+            lead_id: r.get(1)?,
+            at: r.get(2)?,
+            user: r.get(3)?,
+            kind: r.get(4)?,
+            text: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

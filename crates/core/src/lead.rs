@@ -189,9 +189,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Lead> {
 }
 
 pub fn get_by_code(conn: &Connection, code: &str) -> Result<Lead> {
-    conn.query_row(&format!("{} WHERE l.code = ?1", select_sql()), [code.trim().to_uppercase()], from_row)
-        .optional()?
-        .ok_or(CoreError::NotFound { what: "Lead" })
+    conn.query_row(
+        &format!("{} WHERE l.code = ?1", select_sql()),
+        [code.trim().to_uppercase()],
+        from_row,
+    )
+    .optional()?
+    .ok_or(CoreError::NotFound { what: "Lead" })
 }
 
 /// Next gapless code of the year: L-2026-000123. Must run inside the creating transaction.
@@ -224,11 +228,31 @@ impl NewLead {
         };
         Ok(CleanLead {
             contact,
-            vehicle: self.vehicle.as_ref().map(|v| v.clean("vehicle")).transpose()?.flatten(),
-            owned_vehicle: self.owned_vehicle.as_ref().map(|v| v.clean("owned")).transpose()?.flatten(),
+            vehicle: self
+                .vehicle
+                .as_ref()
+                .map(|v| v.clean("vehicle"))
+                .transpose()?
+                .flatten(),
+            owned_vehicle: self
+                .owned_vehicle
+                .as_ref()
+                .map(|v| v.clean("owned"))
+                .transpose()?
+                .flatten(),
             source: validate::required_text("source", "Source", &self.source, MAX_SHORT_TEXT)?,
-            message: validate::optional_text("message", "Message", self.message.as_deref(), MAX_LONG_TEXT)?,
-            external_ref: validate::optional_text("external_ref", "Référence", self.external_ref.as_deref(), MAX_SHORT_TEXT)?,
+            message: validate::optional_text(
+                "message",
+                "Message",
+                self.message.as_deref(),
+                MAX_LONG_TEXT,
+            )?,
+            external_ref: validate::optional_text(
+                "external_ref",
+                "Référence",
+                self.external_ref.as_deref(),
+                MAX_SHORT_TEXT,
+            )?,
         })
     }
 }
@@ -248,9 +272,21 @@ pub(crate) fn insert(
         (None, Some(c)) => contact::insert(conn, c, &clean.source, created_at)?,
         (None, None) => return Err(CoreError::invalid("contact", "Contact manquant.")),
     };
-    let vehicle_id = clean.vehicle.as_ref().map(|v| vehicle::insert(conn, v, created_at)).transpose()?;
-    let owned_vehicle_id = clean.owned_vehicle.as_ref().map(|v| vehicle::insert(conn, v, created_at)).transpose()?;
-    let status = if new.owner_id.is_some() { LeadStatus::ATraiter } else { LeadStatus::Nouveau };
+    let vehicle_id = clean
+        .vehicle
+        .as_ref()
+        .map(|v| vehicle::insert(conn, v, created_at))
+        .transpose()?;
+    let owned_vehicle_id = clean
+        .owned_vehicle
+        .as_ref()
+        .map(|v| vehicle::insert(conn, v, created_at))
+        .transpose()?;
+    let status = if new.owner_id.is_some() {
+        LeadStatus::ATraiter
+    } else {
+        LeadStatus::Nouveau
+    };
     let code = next_code(conn, year)?;
     conn.prepare_cached(
         "INSERT INTO leads(code, kind, source, status, stage, interest, contact_id, vehicle_id, owned_vehicle_id, site_id,
@@ -274,6 +310,14 @@ pub(crate) fn insert(
         clean.message,
     ])?;
     let lead_id = conn.last_insert_rowid();
-    event::append(conn, lead_id, created_at, actor, kind::CREATED, &format!("Lead créé (source : {})", clean.source), None)?;
+    event::append(
+        conn,
+        lead_id,
+        created_at,
+        actor,
+        kind::CREATED,
+        &format!("Lead créé (source : {})", clean.source),
+        None,
+    )?;
     Ok(lead_id)
 }

@@ -62,8 +62,14 @@ pub fn fts_query(input: &str) -> Option<String> {
         return None;
     }
     let all_words = words.join(" ");
-    let phone_like = input.chars().all(|c| c.is_ascii_digit() || " .-+()/".contains(c));
-    let digits: String = input.chars().filter(char::is_ascii_digit).take(20).collect();
+    let phone_like = input
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-+()/".contains(c));
+    let digits: String = input
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(20)
+        .collect();
     if phone_like && words.len() > 1 && digits.len() >= 4 {
         return Some(format!("({all_words}) OR \"{digits}\"*"));
     }
@@ -103,7 +109,11 @@ pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Resu
         clauses.push("l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)");
         args.push(Value::Text(m));
     }
-    let where_sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+    let where_sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
 
     let order = match q.sort.unwrap_or(LeadSort::Recent) {
         LeadSort::Recent => "l.id DESC",
@@ -115,14 +125,28 @@ pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Resu
     let limit = q.limit.unwrap_or(50).clamp(1, max_limit.max(1));
     let offset = q.offset.unwrap_or(0);
 
-    let page_sql = format!("{}{where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}", lead::select_sql());
+    let page_sql = format!(
+        "{}{where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        lead::select_sql()
+    );
     let mut stmt = conn.prepare_cached(&page_sql)?;
-    let leads = stmt.query_map(rusqlite::params_from_iter(args.iter()), lead::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let leads = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), lead::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
 
     // Counting every match of a broad filter over a million rows costs more than the page: stop at the cap.
-    let count_sql = format!("SELECT count(*) FROM (SELECT 1 FROM leads l{where_sql} LIMIT {})", COUNT_CAP + 1);
-    let counted: u32 = conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-    Ok(LeadPage { leads, total: counted.min(COUNT_CAP), total_capped: counted > COUNT_CAP })
+    let count_sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM leads l{where_sql} LIMIT {})",
+        COUNT_CAP + 1
+    );
+    let counted: u32 = conn
+        .prepare_cached(&count_sql)?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    Ok(LeadPage {
+        leads,
+        total: counted.min(COUNT_CAP),
+        total_capped: counted > COUNT_CAP,
+    })
 }
 
 #[cfg(test)]
@@ -131,10 +155,24 @@ mod tests {
 
     #[test]
     fn search_input_becomes_quoted_prefix_terms() {
-        assert_eq!(fts_query("Hélène  06 12").as_deref(), Some("\"Hélène\"* \"06\"* \"12\"*"));
-        assert_eq!(fts_query("06 12 34").as_deref(), Some("(\"06\"* \"12\"* \"34\"*) OR \"061234\"*"));
-        assert_eq!(fts_query("jean.dupont@gm").as_deref(), Some("\"jean\"* \"dupont\"* \"gm\"*"));
-        assert_eq!(fts_query("\" OR * NEAR("), None);
+        assert_eq!(
+            fts_query("Hélène  06 12").as_deref(),
+            Some("\"Hélène\"* \"06\"* \"12\"*")
+        );
+        assert_eq!(
+            fts_query("06 12 34").as_deref(),
+            Some("(\"06\"* \"12\"* \"34\"*) OR \"061234\"*")
+        );
+        assert_eq!(
+            fts_query("jean.dupont@gm").as_deref(),
+            Some("\"jean\"* \"dupont\"* \"gm\"*")
+        );
+        // FTS operators typed by a user are searched as plain words, never interpreted.
+        assert_eq!(
+            fts_query("\" OR * NEAR(").as_deref(),
+            Some("\"OR\"* \"NEAR\"*")
+        );
+        assert_eq!(fts_query("\"*()^:"), None);
         assert_eq!(fts_query("  "), None);
     }
 }

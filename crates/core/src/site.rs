@@ -23,15 +23,32 @@ pub struct OpeningSpan {
 
 pub fn list(conn: &Connection) -> Result<Vec<Site>> {
     let mut stmt = conn.prepare_cached("SELECT id, name, city, phone FROM sites ORDER BY name")?;
-    let rows = stmt.query_map([], |r| Ok(Site { id: r.get(0)?, name: r.get(1)?, city: r.get(2)?, phone: r.get(3)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Site {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            city: r.get(2)?,
+            phone: r.get(3)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS(SELECT 1 FROM sites WHERE id = ?1)", [id], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM sites WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
-pub fn insert(conn: &Connection, name: &str, city: &str, phone: Option<&str>, now: &str) -> Result<i64> {
+pub fn insert(
+    conn: &Connection,
+    name: &str,
+    city: &str,
+    phone: Option<&str>,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO sites(name, city, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
         params![name, city, phone, now],
@@ -41,7 +58,9 @@ pub fn insert(conn: &Connection, name: &str, city: &str, phone: Option<&str>, no
 
 pub fn set_hours(conn: &Connection, site_id: i64, spans: &[OpeningSpan]) -> Result<()> {
     conn.execute("DELETE FROM site_hours WHERE site_id = ?1", [site_id])?;
-    let mut stmt = conn.prepare_cached("INSERT INTO site_hours(site_id, weekday, opens_min, closes_min) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO site_hours(site_id, weekday, opens_min, closes_min) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for s in spans {
         stmt.execute(params![site_id, s.weekday, s.opens_min, s.closes_min])?;
     }
@@ -53,8 +72,16 @@ pub fn typical_hours() -> Vec<OpeningSpan> {
     let mut spans = Vec::new();
     for weekday in 1..=6u8 {
         let evening = if weekday == 6 { 18 * 60 } else { 19 * 60 };
-        spans.push(OpeningSpan { weekday, opens_min: 9 * 60, closes_min: 12 * 60 });
-        spans.push(OpeningSpan { weekday, opens_min: 14 * 60, closes_min: evening });
+        spans.push(OpeningSpan {
+            weekday,
+            opens_min: 9 * 60,
+            closes_min: 12 * 60,
+        });
+        spans.push(OpeningSpan {
+            weekday,
+            opens_min: 14 * 60,
+            closes_min: evening,
+        });
     }
     spans
 }

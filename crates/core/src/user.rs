@@ -27,14 +27,23 @@ impl Role {
     }
 
     pub fn parse(s: &str) -> Option<Role> {
-        [Role::Hotesse, Role::Vendeur, Role::ChefDesVentes, Role::ResponsableApv, Role::Administrateur]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [
+            Role::Hotesse,
+            Role::Vendeur,
+            Role::ChefDesVentes,
+            Role::ResponsableApv,
+            Role::Administrateur,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
     }
 
     /// Managers may override closing rules and reassign anybody's leads.
     pub fn is_manager(self) -> bool {
-        matches!(self, Role::ChefDesVentes | Role::ResponsableApv | Role::Administrateur)
+        matches!(
+            self,
+            Role::ChefDesVentes | Role::ResponsableApv | Role::Administrateur
+        )
     }
 }
 
@@ -69,12 +78,25 @@ pub fn list(conn: &Connection) -> Result<Vec<User>> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<User> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(CoreError::NotFound { what: "Utilisateur" })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(CoreError::NotFound {
+        what: "Utilisateur",
+    })
 }
 
-pub fn insert(conn: &Connection, name: &str, email: &str, role: Role, site_id: Option<i64>, now: &str) -> Result<i64> {
+pub fn insert(
+    conn: &Connection,
+    name: &str,
+    email: &str,
+    role: Role,
+    site_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO users(name, email, role, site_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![name, email, role.as_str(), site_id, now],

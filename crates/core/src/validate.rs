@@ -21,7 +21,8 @@ pub fn phone(field: &'static str, raw: &str) -> Result<String> {
         Some(rest) => format!("+{rest}"),
         None => trimmed.to_string(),
     };
-    let number = phonenumber::parse(Some(phonenumber::country::Id::FR), &prepared).map_err(|_| invalid())?;
+    let number =
+        phonenumber::parse(Some(phonenumber::country::Id::FR), &prepared).map_err(|_| invalid())?;
     if !phonenumber::is_valid(&number) {
         return Err(invalid());
     }
@@ -34,32 +35,55 @@ pub fn email(field: &'static str, raw: &str) -> Result<String> {
     if value.len() <= 254 && email_address::EmailAddress::is_valid(&value) && value.contains('.') {
         Ok(value)
     } else {
-        Err(CoreError::invalid(field, format!("Adresse e-mail invalide : « {} ». Exemple : prenom.nom@exemple.fr.", clip(raw.trim(), 60))))
+        Err(CoreError::invalid(
+            field,
+            format!(
+                "Adresse e-mail invalide : « {} ». Exemple : prenom.nom@exemple.fr.",
+                clip(raw.trim(), 60)
+            ),
+        ))
     }
 }
 
 /// Trims a text; empty becomes None; too long is refused.
-pub fn optional_text(field: &'static str, label: &str, raw: Option<&str>, max: usize) -> Result<Option<String>> {
-    let Some(value) = raw.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+pub fn optional_text(
+    field: &'static str,
+    label: &str,
+    raw: Option<&str>,
+    max: usize,
+) -> Result<Option<String>> {
+    let Some(value) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
     if value.chars().count() > max {
-        return Err(CoreError::invalid(field, format!("{label} : {max} caractères au plus.")));
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} : {max} caractères au plus."),
+        ));
     }
     Ok(Some(value.to_string()))
 }
 
 /// Like `optional_text`, but the value is required.
 pub fn required_text(field: &'static str, label: &str, raw: &str, max: usize) -> Result<String> {
-    optional_text(field, label, Some(raw), max)?.ok_or_else(|| CoreError::invalid(field, format!("{label} : champ obligatoire.")))
+    optional_text(field, label, Some(raw), max)?
+        .ok_or_else(|| CoreError::invalid(field, format!("{label} : champ obligatoire.")))
 }
 
 /// Optional phone: empty is None.
 pub fn optional_phone(field: &'static str, raw: Option<&str>) -> Result<Option<String>> {
-    raw.map(str::trim).filter(|v| !v.is_empty()).map(|v| phone(field, v)).transpose()
+    raw.map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| phone(field, v))
+        .transpose()
 }
 
 /// Optional e-mail: empty is None.
 pub fn optional_email(field: &'static str, raw: Option<&str>) -> Result<Option<String>> {
-    raw.map(str::trim).filter(|v| !v.is_empty()).map(|v| email(field, v)).transpose()
+    raw.map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| email(field, v))
+        .transpose()
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -91,24 +115,46 @@ mod tests {
 
     #[test]
     fn bad_phones_get_a_french_message_naming_the_field() {
-        for raw in ["12", "abc", "06 12 34", "0612345678901234567890123456789012345678901"] {
+        for raw in [
+            "12",
+            "abc",
+            "06 12 34",
+            "0612345678901234567890123456789012345678901",
+        ] {
             let err = phone("phone", raw).unwrap_err();
             assert_eq!(err.to_api().field.as_deref(), Some("phone"), "{raw}");
-            assert!(err.to_api().message.starts_with("Numéro de téléphone invalide"), "{raw}");
+            assert!(
+                err.to_api()
+                    .message
+                    .starts_with("Numéro de téléphone invalide"),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn emails_are_lower_cased_and_checked() {
-        assert_eq!(email("email", " Jean.Dupont@Gmail.COM ").unwrap(), "jean.dupont@gmail.com");
-        for raw in ["jean", "jean@", "@x.fr", "jean dupont@x.fr", "jean@localhost"] {
+        assert_eq!(
+            email("email", " Jean.Dupont@Gmail.COM ").unwrap(),
+            "jean.dupont@gmail.com"
+        );
+        for raw in [
+            "jean",
+            "jean@",
+            "@x.fr",
+            "jean dupont@x.fr",
+            "jean@localhost",
+        ] {
             assert!(email("email", raw).is_err(), "{raw}");
         }
     }
 
     #[test]
     fn texts_are_trimmed_bounded_and_required() {
-        assert_eq!(optional_text("city", "Ville", Some("  "), 10).unwrap(), None);
+        assert_eq!(
+            optional_text("city", "Ville", Some("  "), 10).unwrap(),
+            None
+        );
         assert!(optional_text("city", "Ville", Some(&"x".repeat(11)), 10).is_err());
         let err = required_text("last_name", "Nom", " ", 10).unwrap_err();
         assert_eq!(err.to_api().message, "Nom : champ obligatoire.");

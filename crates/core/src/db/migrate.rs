@@ -7,8 +7,14 @@ use std::path::Path;
 
 /// (version, sql) in order. Never edit a released migration: add a new file.
 pub const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../../../../schemas/migrations/0001_core.sql")),
-    (2, include_str!("../../../../schemas/migrations/0002_search.sql")),
+    (
+        1,
+        include_str!("../../../../schemas/migrations/0001_core.sql"),
+    ),
+    (
+        2,
+        include_str!("../../../../schemas/migrations/0002_search.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -19,7 +25,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = latest_version();
     if current > latest {
-        return Err(CoreError::DatabaseTooNew { found: current, supported: latest });
+        return Err(CoreError::DatabaseTooNew {
+            found: current,
+            supported: latest,
+        });
     }
     if current == latest {
         return Ok(());
@@ -45,7 +54,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 /// Copies the database aside (consistent snapshot, WAL included) before its schema changes.
 fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "carnet.db".into());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "carnet.db".into());
     let backup = path.with_file_name(format!("{file_name}.v{version}-{stamp}.bak"));
     if backup.exists() {
         return Ok(());

@@ -30,7 +30,9 @@ pub fn open(path: &Path) -> Result<Pool> {
 pub(crate) fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| map_open_error(e, path))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -41,16 +43,25 @@ pub(crate) fn connect(path: &Path) -> Result<Connection> {
     if !mode.eq_ignore_ascii_case("wal") {
         tracing::warn!(%mode, "journal mode is not WAL");
     }
-    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
-        .map_err(|e| map_open_error(e, path))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
+    )
+    .map_err(|e| map_open_error(e, path))?;
     Ok(conn)
 }
 
 fn map_open_error(e: rusqlite::Error, path: &Path) -> CoreError {
     match CoreError::from(e) {
-        CoreError::DatabaseCorrupt { .. } => CoreError::DatabaseCorrupt { path: path.display().to_string() },
-        CoreError::Database(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen)) => {
-            CoreError::Io(std::io::Error::other(format!("impossible d'ouvrir {}", path.display())))
+        CoreError::DatabaseCorrupt { .. } => CoreError::DatabaseCorrupt {
+            path: path.display().to_string(),
+        },
+        CoreError::Database(e)
+            if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen)) =>
+        {
+            CoreError::Io(std::io::Error::other(format!(
+                "impossible d'ouvrir {}",
+                path.display()
+            )))
         }
         other => other,
     }

@@ -22,7 +22,12 @@ struct Inner {
 
 impl Pool {
     pub(crate) fn new(path: PathBuf, first: Connection) -> Self {
-        Pool { inner: Arc::new(Inner { path, idle: Mutex::new(vec![first]) }) }
+        Pool {
+            inner: Arc::new(Inner {
+                path,
+                idle: Mutex::new(vec![first]),
+            }),
+        }
     }
 
     pub fn path(&self) -> &std::path::Path {
@@ -30,12 +35,20 @@ impl Pool {
     }
 
     pub fn get(&self) -> Result<PooledConnection> {
-        let reused = self.inner.idle.lock().map(|mut idle| idle.pop()).unwrap_or(None);
+        let reused = self
+            .inner
+            .idle
+            .lock()
+            .map(|mut idle| idle.pop())
+            .unwrap_or(None);
         let conn = match reused {
             Some(c) => c,
             None => super::connect(&self.inner.path)?,
         };
-        Ok(PooledConnection { conn: Some(conn), pool: self.inner.clone() })
+        Ok(PooledConnection {
+            conn: Some(conn),
+            pool: self.inner.clone(),
+        })
     }
 }
 
@@ -48,13 +61,17 @@ impl Deref for PooledConnection {
     type Target = Connection;
     fn deref(&self) -> &Connection {
         // Invariant: `conn` is Some until drop.
-        self.conn.as_ref().unwrap_or_else(|| unreachable!("connection used after drop"))
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("connection used after drop"))
     }
 }
 
 impl DerefMut for PooledConnection {
     fn deref_mut(&mut self) -> &mut Connection {
-        self.conn.as_mut().unwrap_or_else(|| unreachable!("connection used after drop"))
+        self.conn
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("connection used after drop"))
     }
 }
 
