@@ -39,6 +39,14 @@ pub enum Command {
         #[command(subcommand)]
         command: LeadsCommand,
     },
+    /// Ingest lead e-mails: .eml files or folders of them (`--imap`: poll the configured mailbox once).
+    Ingest {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        imap: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Run any core command by name with JSON arguments (the same table as the window): `carnet call meta '{}'`.
     Call {
         name: String,
@@ -102,7 +110,9 @@ fn parse_sort(s: &str) -> Result<LeadSort, String> {
 /// Runs a subcommand; returns the process exit code. Errors print in French (and as JSON with --json).
 pub fn run(db: &Path, command: Command) -> i32 {
     let json = match &command {
-        Command::Demo { json, .. } | Command::Bench { json, .. } => *json,
+        Command::Demo { json, .. } | Command::Bench { json, .. } | Command::Ingest { json, .. } => {
+            *json
+        }
         Command::Leads {
             command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. },
         } => *json,
@@ -213,6 +223,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             rounds,
             json,
         } => bench(db, leads, rounds, json)?,
+        Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 )]
 
 mod cli;
+mod ingest;
 mod logging;
 mod paths;
 mod shell;

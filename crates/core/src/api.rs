@@ -7,6 +7,11 @@ use crate::error::{ApiError, CoreError};
 use crate::event::Event;
 use crate::lead::{Lead, NewLead};
 use crate::lead_list::{LeadPage, LeadQuery};
+use crate::mailbox::{MailboxSetup, MailboxStatus, PollReport};
+use crate::notify::{MarkReadInput, NotificationList, NotificationQuery};
+use crate::quarantine::{
+    InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
+};
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -58,6 +63,16 @@ commands! {
     lead_mark_contact(ContactMadeInput) -> Lead;
     lead_qualify(QualifyInput) -> Lead;
     contact_update(ContactUpdate) -> Contact;
+    notifications(NotificationQuery) -> NotificationList;
+    notifications_mark_read(MarkReadInput) -> NotificationList;
+    intake_counts(Empty) -> IntakeCounts;
+    inbound_list(InboundQuery) -> InboundPage;
+    inbound_get(InboundRef) -> InboundDetail;
+    inbound_convert(InboundConvert) -> Lead;
+    inbound_discard(InboundRef) -> InboundItem;
+    mailbox_status(Empty) -> MailboxStatus;
+    mailbox_configure(MailboxSetup) -> MailboxStatus;
+    mailbox_poll(Empty) -> PollReport;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

@@ -8,10 +8,11 @@ use crate::error::{CoreError, Result};
 use crate::event::{self, kind, Event};
 use crate::lead::{self, Interest, Lead, LeadStage, LeadStatus, NewLead};
 use crate::lead_list::{self, LeadPage, LeadQuery};
+use crate::secrets::{EnvSecrets, Secrets};
 use crate::site::{self, Site};
 use crate::user::{self, User};
-use crate::{deadline, validate};
-use chrono::{DateTime, Datelike, Utc};
+use crate::validate;
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -21,6 +22,7 @@ use ts_rs::TS;
 pub struct App {
     pool: Pool,
     clock: Arc<dyn Clock>,
+    secrets: Arc<dyn Secrets>,
 }
 
 /// Who acts and when, for one command.
@@ -147,7 +149,18 @@ impl App {
         Ok(App {
             pool: db::open(path)?,
             clock,
+            secrets: Arc::new(EnvSecrets),
         })
+    }
+
+    /// Where passwords are kept (the window passes the OS keyring).
+    pub fn with_secrets(mut self, secrets: Arc<dyn Secrets>) -> Self {
+        self.secrets = secrets;
+        self
+    }
+
+    pub(crate) fn secrets(&self) -> &dyn Secrets {
+        self.secrets.as_ref()
     }
 
     pub fn db_path(&self) -> &Path {
@@ -160,6 +173,10 @@ impl App {
 
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    pub(crate) fn current_user_id(&self, conn: &rusqlite::Connection) -> Result<Option<i64>> {
+        current_user(conn)
     }
 
     fn ctx(&self, conn: &rusqlite::Connection) -> Result<Ctx> {
@@ -254,34 +271,8 @@ impl App {
 
     pub fn lead_create(&self, new: NewLead) -> Result<Lead> {
         let clean = new.clean()?;
-        let id = self.write(|tx, ctx| {
-            if !site::exists(tx, new.site_id)? {
-                return Err(CoreError::invalid(
-                    "site_id",
-                    "Choisissez le site qui traitera ce lead.",
-                ));
-            }
-            if let Some(owner) = new.owner_id {
-                user::get(tx, owner)
-                    .map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?;
-            }
-            let due = clock::to_text(deadline::default_for(&clean.source, ctx.now));
-            let year = ctx.now.with_timezone(&chrono_tz::Europe::Paris).year();
-            let id = lead::insert(tx, &new, &clean, &ctx.now_text, year, Some(&due), ctx.actor)?;
-            if let Some(owner) = new.owner_id {
-                let name = user::get(tx, owner)?.name;
-                event::append(
-                    tx,
-                    id,
-                    &ctx.now_text,
-                    ctx.actor,
-                    kind::ASSIGNED,
-                    &format!("Assigné à {name}"),
-                    None,
-                )?;
-            }
-            Ok(id)
-        })?;
+        let id = self
+            .write(|tx, ctx| lead::create(tx, &new, &clean, ctx.now, &ctx.now_text, ctx.actor))?;
         let conn = self.conn()?;
         lead::get(&conn, id)
     }

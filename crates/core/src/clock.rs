@@ -60,3 +60,18 @@ mod tests {
         assert_eq!(parse("29/03/2026"), None);
     }
 }
+
+/// Midnight in Paris of the day containing `t`, in UTC.
+pub fn start_of_local_day(t: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let local = t.with_timezone(&chrono_tz::Europe::Paris).date_naive();
+    local
+        .and_hms_opt(0, 0, 0)
+        .and_then(|midnight| {
+            chrono_tz::Europe::Paris
+                .from_local_datetime(&midnight)
+                .earliest()
+        })
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or(t)
+}

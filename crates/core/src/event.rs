@@ -28,6 +28,7 @@ pub mod kind {
     pub const CONTACT_NOT_MADE: &str = "contact_not_made";
     pub const CONTACT_UPDATED: &str = "contact_updated";
     pub const QUALIFIED: &str = "qualified";
+    pub const INBOUND: &str = "inbound";
 }
 
 pub fn append(

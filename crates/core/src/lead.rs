@@ -178,7 +178,7 @@ pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
         close_reason: r.get(18)?,
         contact: contact::from_row_at(r, 19)?,
         vehicle: vehicle::from_row_at(r, 32)?,
-        owned_vehicle: vehicle::from_row_at(r, 38)?,
+        owned_vehicle: vehicle::from_row_at(r, 39)?,
     })
 }
 
@@ -320,4 +320,47 @@ pub(crate) fn insert(
         None,
     )?;
     Ok(lead_id)
+}
+
+/// Creates a validated lead received at `received` (now for manual entry, the mail's date for intake):
+/// checks site and owner, sets the default deadline, numbers it, writes its first events.
+/// Runs inside the caller's transaction; `now_text` is when the creation is recorded.
+pub(crate) fn create(
+    conn: &Connection,
+    new: &NewLead,
+    clean: &CleanLead,
+    received: chrono::DateTime<chrono::Utc>,
+    now_text: &str,
+    actor: Option<i64>,
+) -> Result<i64> {
+    use chrono::Datelike;
+    if !crate::site::exists(conn, new.site_id)? {
+        return Err(CoreError::invalid(
+            "site_id",
+            "Choisissez le site qui traitera ce lead.",
+        ));
+    }
+    let owner = match new.owner_id {
+        Some(id) => Some(
+            crate::user::get(conn, id)
+                .map_err(|_| CoreError::invalid("owner_id", "Ce vendeur n'existe pas."))?,
+        ),
+        None => None,
+    };
+    let created_at = crate::clock::to_text(received);
+    let due = crate::clock::to_text(crate::deadline::default_for(&clean.source, received));
+    let year = received.with_timezone(&chrono_tz::Europe::Paris).year();
+    let id = insert(conn, new, clean, &created_at, year, Some(&due), actor)?;
+    if let Some(owner) = owner {
+        event::append(
+            conn,
+            id,
+            now_text,
+            actor,
+            kind::ASSIGNED,
+            &format!("Assigné à {}", owner.name),
+            None,
+        )?;
+    }
+    Ok(id)
 }

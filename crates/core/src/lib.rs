@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod assign;
 pub mod bench;
 pub mod clock;
 pub mod contact;
@@ -10,8 +11,14 @@ pub mod deadline;
 pub mod demo;
 pub mod error;
 pub mod event;
+pub mod inbox;
+pub mod intake;
 pub mod lead;
 pub mod lead_list;
+pub mod mailbox;
+pub mod notify;
+pub mod quarantine;
+pub mod secrets;
 pub mod site;
 pub mod user;
 pub mod validate;

@@ -14,6 +14,8 @@ pub struct Vehicle {
     pub version: Option<String>,
     pub vin: Option<String>,
     pub plate: Option<String>,
+    /// Advertised price (TTC, cents), when the lead named one.
+    pub price_cents: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -109,13 +111,22 @@ pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Optio
         version: r.get(o + 3)?,
         vin: r.get(o + 4)?,
         plate: r.get(o + 5)?,
+        price_cents: r.get(o + 6)?,
     }))
 }
 
 pub(crate) fn columns(alias: &str) -> String {
-    ["id", "make", "model", "version", "vin", "plate"]
-        .map(|c| format!("{alias}.{c}"))
-        .join(", ")
+    [
+        "id",
+        "make",
+        "model",
+        "version",
+        "vin",
+        "plate",
+        "price_cents",
+    ]
+    .map(|c| format!("{alias}.{c}"))
+    .join(", ")
 }
 
 impl Vehicle {

@@ -32,6 +32,38 @@ user: string | null, kind: string,
  */
 text: string, };
 
+export type InboundConvert = { id: number, lead: NewLead, };
+
+export type InboundDetail = { item: InboundItem, 
+/**
+ * The message as plain text (HTML converted, never rendered), bounded.
+ */
+body_text: string, 
+/**
+ * What the parsers could read, to prefill the lead form (site_id 0 = to choose).
+ */
+prefill: NewLead | null, };
+
+export type InboundItem = { id: number, channel: string, from: string | null, subject: string | null, mail_date: string | null, received_at: string, 
+/**
+ * received | lead | merged | quarantined | converted | discarded
+ */
+state: string, reason: string | null, parser: string | null, lead_code: string | null, size: number, };
+
+export type InboundPage = { items: Array<InboundItem>, total: number, };
+
+export type InboundQuery = { 
+/**
+ * Default: quarantined.
+ */
+state?: string | null, limit?: number, offset?: number, };
+
+export type InboundRef = { id: number, };
+
+export type IngestSummary = { files: number, leads_created: number, merged: number, duplicates: number, quarantined: number, errors: number, };
+
+export type IntakeCounts = { received_today: number, leads_today: number, merged_today: number, quarantined: number, total: number, };
+
 export type Interest = "chaud" | "tiede" | "froid";
 
 export type Lead = { id: number, code: string, status: LeadStatus, stage: LeadStage, kind: LeadKind, source: string, interest: Interest, owner_id: number | null, 
@@ -74,11 +106,51 @@ export type LeadStage = "contact" | "decouverte" | "essai" | "offre" | "negociat
 
 export type LeadStatus = "nouveau" | "a_traiter" | "en_cours" | "gagne" | "perdu";
 
+export type MailSecurity = "tls" | "plain";
+
+export type MailboxConfig = { host: string, port: number, 
+/**
+ * tls (port 993) or plain (only for a server on this machine).
+ */
+security: MailSecurity, username: string, folder: string, poll_seconds: number, 
+/**
+ * PEM certificate to trust in addition to the public authorities (a garage's own server).
+ */
+ca_file?: string | null, };
+
+export type MailboxSetup = { config: MailboxConfig, 
+/**
+ * Stored in the OS keyring; omitted = unchanged.
+ */
+password?: string | null, };
+
+export type MailboxState = { last_poll_at: string | null, last_error: string | null, last_summary: IngestSummary | null, };
+
+export type MailboxStatus = { config: MailboxConfig | null, password_set: boolean, secret_store: string, state: MailboxState, };
+
+export type MarkReadInput = { 
+/**
+ * None marks every notification of the current user as read.
+ */
+id: number | null, };
+
 export type Meta = { version: string, sites: Array<Site>, users: Array<User>, sources: Array<string>, lost_reasons: Array<string>, won_reasons: Array<string>, current_user_id: number | null, };
 
 export type NewLead = { contact_id?: number | null, contact: ContactInput, kind: LeadKind, source: string, interest?: Interest, site_id: number, owner_id?: number | null, vehicle?: VehicleInput | null, owned_vehicle?: VehicleInput | null, message?: string | null, external_ref?: string | null, };
 
 export type NoteInput = { lead_id: number, text: string, };
+
+export type Notification = { id: number, at: string, kind: string, text: string, lead_code: string | null, read: boolean, };
+
+export type NotificationList = { items: Array<Notification>, unread: number, };
+
+export type NotificationQuery = { 
+/**
+ * Only the ones after this id (for polling).
+ */
+after_id?: number | null, limit?: number, };
+
+export type PollReport = { mailbox: string, summary: IngestSummary, };
 
 export type QualifyInput = { lead_id: number, stage?: LeadStage | null, interest?: Interest | null, };
 
@@ -96,7 +168,11 @@ reason?: string | null, };
 
 export type User = { id: number, name: string, email: string, role: Role, site_id: number | null, active: boolean, };
 
-export type Vehicle = { id: number, make: string, model: string, version: string | null, vin: string | null, plate: string | null, };
+export type Vehicle = { id: number, make: string, model: string, version: string | null, vin: string | null, plate: string | null, 
+/**
+ * Advertised price (TTC, cents), when the lead named one.
+ */
+price_cents: number | null, };
 
 export type VehicleInput = { make: string, model: string, version?: string | null, vin?: string | null, plate?: string | null, };
 
@@ -114,4 +190,14 @@ export type Commands = {
   lead_mark_contact: { args: ContactMadeInput, result: Lead },
   lead_qualify: { args: QualifyInput, result: Lead },
   contact_update: { args: ContactUpdate, result: Contact },
+  notifications: { args: NotificationQuery, result: NotificationList },
+  notifications_mark_read: { args: MarkReadInput, result: NotificationList },
+  intake_counts: { args: Empty, result: IntakeCounts },
+  inbound_list: { args: InboundQuery, result: InboundPage },
+  inbound_get: { args: InboundRef, result: InboundDetail },
+  inbound_convert: { args: InboundConvert, result: Lead },
+  inbound_discard: { args: InboundRef, result: InboundItem },
+  mailbox_status: { args: Empty, result: MailboxStatus },
+  mailbox_configure: { args: MailboxSetup, result: MailboxStatus },
+  mailbox_poll: { args: Empty, result: PollReport },
 };

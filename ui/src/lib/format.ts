@@ -1,6 +1,6 @@
 // Formatting helpers: dates in Europe/Paris, euros, French phone numbers, relative times.
 // Pure functions (the current time is always passed in) so that they are easy to test.
-import { time } from "./i18n";
+import { time, units } from "./i18n";
 
 export const TIME_ZONE = "Europe/Paris";
 
@@ -114,6 +114,37 @@ function normaliseSpaces(s: string): string {
 /** 12345.5 → "12 345,50 €" (no-break spaces). */
 export function formatEuros(amount: number): string {
   return normaliseSpaces(euroFormatter.format(amount));
+}
+
+/** Cents → "12 345,00 €"; "" for a missing value. */
+export function formatCents(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return "";
+  return formatEuros(cents / 100);
+}
+
+const decimalFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+/**
+ * A size in bytes, in French units (base 1024): "512 o", "1,5 Ko", "12 Ko", "40 Mo".
+ * One decimal below 10, none above.
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  const steps = [units.bytes, units.kilo, units.mega, units.giga];
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < steps.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  if (i === 0) return `${Math.round(value)}\u00a0${steps[0]}`;
+  // Round first so that 1023.9 Ko does not print as "1024 Ko".
+  let shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  if (shown >= 1024 && i < steps.length - 1) {
+    shown = 1;
+    i++;
+  }
+  return `${normaliseSpaces(decimalFormatter.format(shown))}\u00a0${steps[i]}`;
 }
 
 /** 12345 → "12 345" (no-break space). */

@@ -1,7 +1,7 @@
 // Turning a failed command into form errors: the message goes next to the field the backend
 // names (`ApiFailure.field`), or to the top of the form when no shown field matches.
 import { ApiFailure, errorMessage } from "./api";
-import type { ContactInput } from "./bindings";
+import type { ContactInput, VehicleInput } from "./bindings";
 
 export type FormErrors = { fields: Record<string, string>; general: string | null };
 
@@ -14,6 +14,41 @@ export function failureToErrors(e: unknown, shownFields: readonly string[]): For
     if (shownFields.includes(field)) return { fields: { [field]: e.message }, general: null };
   }
   return { fields: {}, general: errorMessage(e) };
+}
+
+/**
+ * Field names of a lead as the backend reports them ("contact.phone", "vehicle.make",
+ * "owned_vehicle.plate", "contact_id") → the names the lead forms use ("phone", "make",
+ * "owned_plate", "contact").
+ */
+export function normaliseLeadField(field: string): string {
+  return field
+    .replace(/^owned_vehicle\./, "owned_")
+    .replace(/^vehicle\./, "")
+    .replace(/^contact\./, "")
+    .replace(/^contact_id$/, "contact");
+}
+
+/** Like failureToErrors, for the lead forms (their backend field names are normalised first). */
+export function leadFailureToErrors(e: unknown, shownFields: readonly string[]): FormErrors {
+  if (e instanceof ApiFailure && e.field) {
+    const field = normaliseLeadField(e.field);
+    if (shownFields.includes(field)) return { fields: { [field]: e.message }, general: null };
+  }
+  return { fields: {}, general: errorMessage(e) };
+}
+
+/** A vehicle typed in a form, or null when every field is empty. */
+export function vehicleInput(v: { make: string; model: string; version?: string; vin?: string; plate?: string }): VehicleInput | null {
+  const any = Object.values(v).some((x) => typeof x === "string" && x.trim() !== "");
+  if (!any) return null;
+  return {
+    make: v.make.trim(),
+    model: v.model.trim(),
+    version: optional(v.version ?? ""),
+    vin: optional(v.vin ?? ""),
+    plate: optional(v.plate ?? ""),
+  };
 }
 
 /** Trimmed text, or null when empty (optional API fields). */
@@ -72,6 +107,21 @@ export function contactToDraft(c: {
     city: c.city ?? "",
     consent_email: c.consent_email,
     consent_sms: c.consent_sms,
+  };
+}
+
+/** A ContactInput (optional fields may be missing, e.g. a prefill read from a mail) → draft. */
+export function contactInputToDraft(c: ContactInput): ContactDraft {
+  return {
+    first_name: c.first_name ?? "",
+    last_name: c.last_name ?? "",
+    company: c.company ?? "",
+    phone: c.phone ?? "",
+    email: c.email ?? "",
+    postal_code: c.postal_code ?? "",
+    city: c.city ?? "",
+    consent_email: c.consent_email ?? false,
+    consent_sms: c.consent_sms ?? false,
   };
 }
 

@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../../../../schemas/migrations/0002_search.sql"),
     ),
+    (
+        3,
+        include_str!("../../../../schemas/migrations/0003_intake.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
