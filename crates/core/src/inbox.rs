@@ -114,7 +114,29 @@ impl App {
                 MAX_RAW_BYTES / (1024 * 1024)
             )));
         }
-        let mail = intake::parse_mail(raw);
+        // The parsers are written never to panic; should one still do, the mail goes to quarantine.
+        let mail = std::panic::catch_unwind(|| intake::parse_mail(raw)).unwrap_or_else(|_| {
+            tracing::error!("mail parser panicked; message quarantined");
+            ParsedMail {
+                message_id: None,
+                from: None,
+                subject: None,
+                date: None,
+                outcome: MailOutcome::Unparseable {
+                    reason: "Erreur interne pendant l'analyse du message.".into(),
+                },
+            }
+        });
+        self.ingest_parsed(raw, &mail, channel)
+    }
+
+    /// Stores `raw` first, then makes a lead of `mail` (parsed from it), merges it, or quarantines it.
+    pub(crate) fn ingest_parsed(
+        &self,
+        raw: &[u8],
+        mail: &ParsedMail,
+        channel: Channel,
+    ) -> Result<IngestOutcome> {
         let sha = sha256_hex(raw);
         let mut conn = self.conn()?;
         if is_duplicate(&conn, &sha, mail.message_id.as_deref())? {
@@ -123,11 +145,11 @@ impl App {
         let now = self.now();
         let now_text = clock::to_text(now);
         // 1. The raw message is committed before anything is interpreted.
-        let inbound_id = store_raw(&conn, raw, &sha, &mail, channel, &now_text)?;
+        let inbound_id = store_raw(&conn, raw, &sha, mail, channel, &now_text)?;
         // 2. Then it is turned into a lead (or merged, or quarantined) in one transaction.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let outcome = match &mail.outcome {
-            MailOutcome::Lead(parsed) => match resolve_lead(&tx, parsed, &mail, now) {
+            MailOutcome::Lead(parsed) => match resolve_lead(&tx, parsed, mail, now) {
                 Ok(resolved) => resolved,
                 Err(CoreError::Invalid { message, .. }) => {
                     Resolved::Quarantine(format!("Demande incomplète : {message}"))

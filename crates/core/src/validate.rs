@@ -23,7 +23,11 @@ pub fn phone(field: &'static str, raw: &str) -> Result<String> {
     };
     let number =
         phonenumber::parse(Some(phonenumber::country::Id::FR), &prepared).map_err(|_| invalid())?;
-    if !phonenumber::is_valid(&number) {
+    // A French number of the right length is kept even when the numbering plan says the range is
+    // allocated elsewhere (e.g. 06 94… typed for a +594 line): the customer typed it, a seller can try it.
+    let french_shape =
+        number.code().value() == 33 && number.national().value().to_string().len() == 9;
+    if !phonenumber::is_valid(&number) && !french_shape {
         return Err(invalid());
     }
     Ok(number.format().mode(phonenumber::Mode::E164).to_string())
@@ -108,6 +112,7 @@ mod tests {
             ("+33 (0)6 12 34 56 78", "+33612345678"),
             ("04 78 12 34 56", "+33478123456"),
             ("+32 470 12 34 56", "+32470123456"),
+            ("0033694351899", "+33694351899"),
         ] {
             assert_eq!(phone("phone", raw).unwrap(), want, "{raw}");
         }

@@ -461,7 +461,7 @@ fn from_text(mail: &MailView) -> MailOutcome {
             });
     }
     let generic_junk = matches!(route, Route::Generic) && classify::not_a_lead(mail).is_some();
-    if (!labelled || generic_junk) && fields.get(Field::Message).is_none() || generic_junk {
+    if generic_junk || (!labelled && fields.get(Field::Message).is_none()) {
         if let Some(reason) = classify::not_a_lead(mail) {
             return not_a_lead(reason);
         }
