@@ -24,8 +24,12 @@ step "app tests and binary"
 cargo test --workspace "${FEATURES[@]}"
 cargo build "${FEATURES[@]}"
 
-step "CLI"
+step "CLI, intake and webhook"
 bash tests/cli.sh target/debug/carnet
+if [ -x ../shared/tools/check-intake ]; then
+  step "intake score on the shared sample mails"
+  ../shared/tools/check-intake target/debug/carnet
+fi
 
 step "desktop window (WebDriver under Xvfb)"
 bash tests/e2e/run.sh target/debug/carnet

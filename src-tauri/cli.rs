@@ -47,6 +47,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the lead webhook (POST /webhook/lead) on loopback and poll the mailbox, until stopped.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8765")]
+        addr: std::net::SocketAddr,
+        /// Print the webhook's bearer token (to configure the website).
+        #[arg(long)]
+        show_token: bool,
+        /// Do not poll the mailbox.
+        #[arg(long)]
+        no_poll: bool,
+    },
     /// Run any core command by name with JSON arguments (the same table as the window): `carnet call meta '{}'`.
     Call {
         name: String,
@@ -117,6 +128,7 @@ pub fn run(db: &Path, command: Command) -> i32 {
             command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. },
         } => *json,
         Command::Call { .. } => true,
+        Command::Serve { .. } => false,
     };
     match execute(db, command) {
         Ok(()) => 0,
@@ -133,7 +145,7 @@ pub fn run(db: &Path, command: Command) -> i32 {
 fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
     match command {
         Command::Demo { leads, seed, json } => {
-            let app = App::open(db)?;
+            let app = open(db)?;
             let summary = carnet_core::demo::seed(&app, leads, seed)?;
             if json {
                 print_json(&summary);
@@ -158,7 +170,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
                     json,
                 },
         } => {
-            let app = App::open(db)?;
+            let app = open(db)?;
             let query = LeadQuery {
                 status,
                 kind,
@@ -187,7 +199,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
         Command::Leads {
             command: LeadsCommand::Show { code, json },
         } => {
-            let app = App::open(db)?;
+            let app = open(db)?;
             let detail = app.lead_get(carnet_core::app::LeadRef { code })?;
             if json {
                 let mut value = serde_json::to_value(&detail.lead).map_err(internal)?;
@@ -215,7 +227,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             }
             let args: serde_json::Value = serde_json::from_str(&args)
                 .map_err(|e| CoreError::BadArguments(e.to_string()).to_api())?;
-            let app = App::open(db)?;
+            let app = open(db)?;
             print_json(&app.call(&name, args)?);
         }
         Command::Bench {
@@ -224,6 +236,11 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             json,
         } => bench(db, leads, rounds, json)?,
         Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
+        Command::Serve {
+            addr,
+            show_token,
+            no_poll,
+        } => serve(db, addr, show_token, no_poll)?,
     }
     Ok(())
 }
@@ -267,6 +284,41 @@ fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiErro
     drop(app);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+fn open(db: &Path) -> Result<App, ApiError> {
+    Ok(App::open(db)?)
+}
+
+/// The database with the OS keyring (or the environment) for secrets: for the commands that reach the mailbox.
+pub fn open_with_secrets(db: &Path) -> Result<App, ApiError> {
+    Ok(App::open(db)?.with_secrets(crate::keyring_store::KeyringSecrets::detect()))
+}
+
+fn serve(
+    db: &Path,
+    addr: std::net::SocketAddr,
+    show_token: bool,
+    no_poll: bool,
+) -> Result<(), ApiError> {
+    let app = std::sync::Arc::new(open_with_secrets(db)?);
+    let token = crate::http::token(&app)?;
+    println!("Webhook : http://{addr}/webhook/lead (en-tête Authorization: Bearer <jeton>)");
+    if show_token {
+        println!("Jeton : {token}");
+    }
+    let on_change: std::sync::Arc<dyn Fn() + Send + Sync> =
+        std::sync::Arc::new(|| tracing::info!("new leads"));
+    if !no_poll {
+        crate::poller::start(app.clone(), on_change.clone());
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CoreError::Io(e).to_api())?;
+    runtime
+        .block_on(crate::http::serve(app, addr, on_change))
+        .map_err(|e| CoreError::Refused(format!("Serveur arrêté : {e}")).to_api())
 }
 
 fn lead_line(l: &Lead) -> String {

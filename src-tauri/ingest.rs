@@ -2,7 +2,7 @@
 //! `files` always equals leads_created + merged + duplicates + quarantined + errors.
 
 use carnet_core::inbox::{Channel, IngestOutcome, IngestSummary, MAX_RAW_BYTES};
-use carnet_core::{ApiError, App, CoreError};
+use carnet_core::{ApiError, CoreError};
 use serde::Serialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -56,7 +56,11 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), ApiError> {
-    let app = App::open(db)?;
+    let app = if imap {
+        crate::cli::open_with_secrets(db)?
+    } else {
+        carnet_core::App::open(db)?
+    };
     let mut summary = IngestSummary::default();
     let mut items = Vec::new();
     if imap {

@@ -5,9 +5,12 @@
 )]
 
 mod cli;
+mod http;
 mod ingest;
+mod keyring_store;
 mod logging;
 mod paths;
+mod poller;
 mod shell;
 
 use clap::Parser;

@@ -27,5 +27,32 @@ check "unknown lead fails in French" '! "$bin" --db "$db" leads show L-1900-0000
 check "a second demo is refused, nothing deleted" '! "$bin" --db "$db" demo --leads 10 2> "$dir/err.txt" && grep -q "déjà" "$dir/err.txt" && [ "$("$bin" --db "$db" leads list --json --limit 1 | jq .total)" = 500 ]'
 printf 'garbage%.0s' {1..2000} > "$dir/bad.db"
 check "a corrupt file is refused and kept" '! "$bin" --db "$dir/bad.db" leads list 2> "$dir/err.txt" && grep -q "endommagé" "$dir/err.txt" && [ "$(wc -c < "$dir/bad.db")" = 14000 ]'
+# Intake from .eml files: the shared samples, twice (the second run creates nothing).
+if [ -d "$(dirname "$0")/../../shared/fixtures/mail" ]; then
+  mails=$(realpath "$(dirname "$0")/../../shared/fixtures/mail")
+  "$bin" --db "$dir/in.db" ingest "$mails" --json > "$dir/in1.json"
+  "$bin" --db "$dir/in.db" ingest "$mails" --json > "$dir/in2.json"
+  check "ingest accounts for every file" '[ "$(jq ".files == .leads_created + .merged + .duplicates + .quarantined + .errors" "$dir/in1.json")" = true ]'
+  check "ingest creates leads" '[ "$(jq .leads_created "$dir/in1.json")" -ge 10 ]'
+  check "second ingest creates nothing" '[ "$(jq .leads_created "$dir/in2.json")" = 0 ]'
+fi
+
+# The webhook over HTTP on loopback, with its bearer token.
+port=$((20000 + RANDOM % 20000))
+CARNET_SECRET_WEBHOOK_TOKEN=test-token-123 "$bin" --db "$dir/hook.db" serve --addr "127.0.0.1:$port" --no-poll > "$dir/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+post() { curl -s -o "$dir/resp.json" -w '%{http_code}' -X POST "http://127.0.0.1:$port/webhook/lead" -H 'content-type: application/json' "$@"; }
+lead='{"id":"f-1","first_name":"Inès","last_name":"Haddad","phone":"06 12 34 56 78","vehicle":{"make":"Dacia","model":"Duster"}}'
+check "webhook refuses a missing token" '[ "$(post -d "$lead")" = 401 ]'
+check "webhook creates a lead" '[ "$(post -H "authorization: Bearer test-token-123" -d "$lead")" = 201 ] && jq -e .lead_code "$dir/resp.json" >/dev/null'
+check "webhook ignores a repeated id" '[ "$(post -H "authorization: Bearer test-token-123" -d "$lead")" = 200 ] && [ "$(jq -r .result "$dir/resp.json")" = duplicate ]'
+check "webhook refuses malformed JSON in French" '[ "$(post -H "authorization: Bearer test-token-123" -d "{oops")" = 400 ] && jq -r .error.message "$dir/resp.json" | grep -q "JSON invalide"'
+head -c 400000 /dev/zero | tr '\0' 'x' > "$dir/big.json"
+check "webhook refuses an oversized body" '[ "$(post -H "authorization: Bearer test-token-123" --data-binary @"$dir/big.json")" = 413 ]'
+check "webhook keeps an unusable lead in quarantine" '[ "$(post -H "authorization: Bearer test-token-123" -d "{\"last_name\":\"Sans contact\"}")" = 202 ]'
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+check "the webhook lead is in the list" '[ "$("$bin" --db "$dir/hook.db" leads list --json | jq -r ".leads[0].contact.phone")" = "+33612345678" ]'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -163,6 +163,11 @@ impl App {
         self.secrets.as_ref()
     }
 
+    /// The secret store, for transports that hold their own secrets (the webhook token).
+    pub fn secrets_store(&self) -> Arc<dyn Secrets> {
+        self.secrets.clone()
+    }
+
     pub fn db_path(&self) -> &Path {
         self.pool.path()
     }

@@ -48,19 +48,6 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn storage_format_is_utc_seconds_and_round_trips_offsets() {
-        let t = parse("2026-03-29T03:30:00+02:00").unwrap();
-        assert_eq!(to_text(t), "2026-03-29T01:30:00Z");
-        assert_eq!(parse(&to_text(t)), Some(t));
-        assert_eq!(parse("29/03/2026"), None);
-    }
-}
-
 /// Midnight in Paris of the day containing `t`, in UTC.
 pub fn start_of_local_day(t: DateTime<Utc>) -> DateTime<Utc> {
     use chrono::TimeZone;
@@ -74,4 +61,25 @@ pub fn start_of_local_day(t: DateTime<Utc>) -> DateTime<Utc> {
         })
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_format_is_utc_seconds_and_round_trips_offsets() {
+        let t = parse("2026-03-29T03:30:00+02:00").unwrap();
+        assert_eq!(to_text(t), "2026-03-29T01:30:00Z");
+        assert_eq!(parse(&to_text(t)), Some(t));
+        assert_eq!(parse("29/03/2026"), None);
+    }
+
+    #[test]
+    fn local_day_starts_at_paris_midnight_across_dst() {
+        let summer = parse("2026-07-14T21:59:00Z").unwrap();
+        assert_eq!(to_text(start_of_local_day(summer)), "2026-07-13T22:00:00Z");
+        let winter = parse("2026-11-24T23:30:00Z").unwrap();
+        assert_eq!(to_text(start_of_local_day(winter)), "2026-11-24T23:00:00Z");
+    }
 }

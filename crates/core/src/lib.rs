@@ -23,6 +23,7 @@ pub mod site;
 pub mod user;
 pub mod validate;
 pub mod vehicle;
+pub mod webhook;
 
 pub use app::App;
 pub use error::{ApiError, CoreError, Result};

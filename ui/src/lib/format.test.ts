@@ -4,6 +4,8 @@ import {
   formatAgo,
   formatDate,
   formatDateTime,
+  formatBytes,
+  formatCents,
   formatDuration,
   formatElapsed,
   formatEuros,
@@ -148,5 +150,35 @@ describe("deadline countdown", () => {
 
   it("is null without a deadline", () => {
     expect(countdown(null, now)).toBeNull();
+  });
+});
+
+describe("byte sizes and prices", () => {
+  it("formats sizes in French units, base 1024", () => {
+    expect(formatBytes(0)).toBe(`0${NBSP}o`);
+    expect(formatBytes(512)).toBe(`512${NBSP}o`);
+    expect(formatBytes(1023)).toBe(`1023${NBSP}o`);
+    expect(formatBytes(1024)).toBe(`1${NBSP}Ko`);
+    expect(formatBytes(1536)).toBe(`1,5${NBSP}Ko`);
+    expect(formatBytes(12 * 1024)).toBe(`12${NBSP}Ko`);
+    expect(formatBytes(12 * 1024 + 300)).toBe(`12${NBSP}Ko`);
+    expect(formatBytes(40 * 1024 * 1024)).toBe(`40${NBSP}Mo`);
+    expect(formatBytes(3 * 1024 ** 3)).toBe(`3${NBSP}Go`);
+  });
+
+  it("never prints 1024 of a unit", () => {
+    expect(formatBytes(1024 * 1024 - 1)).toBe(`1${NBSP}Mo`);
+  });
+
+  it("rejects nonsense", () => {
+    expect(formatBytes(-1)).toBe("");
+    expect(formatBytes(Number.NaN)).toBe("");
+  });
+
+  it("formats prices in cents as euros", () => {
+    expect(formatCents(1234500)).toBe(`12${NBSP}345,00${NBSP}€`);
+    expect(formatCents(1999)).toBe(`19,99${NBSP}€`);
+    expect(formatCents(null)).toBe("");
+    expect(formatCents(undefined)).toBe("");
   });
 });

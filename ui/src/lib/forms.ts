@@ -7,10 +7,12 @@ export type FormErrors = { fields: Record<string, string>; general: string | nul
 
 export const noErrors = (): FormErrors => ({ fields: {}, general: null });
 
-export function failureToErrors(e: unknown, shownFields: readonly string[]): FormErrors {
+// Accept "contact.phone" as well as "phone".
+const stripContact = (field: string) => field.replace(/^contact\./, "");
+
+export function failureToErrors(e: unknown, shownFields: readonly string[], normalise: (field: string) => string = stripContact): FormErrors {
   if (e instanceof ApiFailure && e.field) {
-    // Accept "contact.phone" as well as "phone".
-    const field = e.field.replace(/^contact\./, "");
+    const field = normalise(e.field);
     if (shownFields.includes(field)) return { fields: { [field]: e.message }, general: null };
   }
   return { fields: {}, general: errorMessage(e) };
@@ -31,11 +33,7 @@ export function normaliseLeadField(field: string): string {
 
 /** Like failureToErrors, for the lead forms (their backend field names are normalised first). */
 export function leadFailureToErrors(e: unknown, shownFields: readonly string[]): FormErrors {
-  if (e instanceof ApiFailure && e.field) {
-    const field = normaliseLeadField(e.field);
-    if (shownFields.includes(field)) return { fields: { [field]: e.message }, general: null };
-  }
-  return { fields: {}, general: errorMessage(e) };
+  return failureToErrors(e, shownFields, normaliseLeadField);
 }
 
 /** A vehicle typed in a form, or null when every field is empty. */

@@ -177,6 +177,7 @@ export const lead = {
   noVehicle: "Non renseigné",
   vin: "VIN",
   plate: "Immat.",
+  price: "Prix affiché",
   timeline: "Historique",
   noEvents: "Aucun événement pour l'instant.",
   followUp: {
@@ -319,7 +320,7 @@ export const securityLabels: Record<MailSecurity, string> = {
 
 export const mailbox = {
   title: "Boîte mail",
-  notConfigured: "Aucune boîte mail n'est configurée : renseignez-la ci-dessous pour recevoir les leads automatiquement.",
+  notConfigured: "Aucune boîte mail n'est configurée : renseignez-la ci-contre pour recevoir les leads automatiquement.",
   server: "Serveur",
   user: "Identifiant",
   folder: "Dossier",
