@@ -70,6 +70,9 @@ pub enum Command {
         leads: u64,
         #[arg(long, default_value_t = 200)]
         rounds: usize,
+        /// Also measure the intake pipeline on this many generated lead mails (0: skip).
+        #[arg(long, default_value_t = 10_000)]
+        mails: usize,
         #[arg(long)]
         json: bool,
     },
@@ -233,8 +236,9 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
         Command::Bench {
             leads,
             rounds,
+            mails,
             json,
-        } => bench(db, leads, rounds, json)?,
+        } => bench(db, leads, rounds, mails, json)?,
         Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
         Command::Serve {
             addr,
@@ -246,7 +250,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
 }
 
 /// Seeds a fresh demo database (unless --db already holds leads) and measures it.
-fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiError> {
+fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Result<(), ApiError> {
     let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
     let path = if db.exists() {
         db.to_path_buf()
@@ -260,8 +264,16 @@ fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiErro
         Err(e) => return Err(e.into()),
     };
     let report = carnet_core::bench::run(&app, rounds)?;
+    // Intake is measured on its own fresh database: it writes.
+    let intake = if mails > 0 {
+        let intake_app = App::open(&dir.join("intake.db"))?;
+        carnet_core::demo::seed(&intake_app, 0, 1)?;
+        Some(carnet_core::bench::intake(&intake_app, mails)?)
+    } else {
+        None
+    };
     if json {
-        print_json(&serde_json::json!({ "demo": demo, "report": report }));
+        print_json(&serde_json::json!({ "demo": demo, "report": report, "intake": intake }));
     } else {
         if let Some(d) = &demo {
             println!(
@@ -278,6 +290,12 @@ fn bench(db: &Path, leads: u64, rounds: usize, json: bool) -> Result<(), ApiErro
             println!(
                 "{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)",
                 p.p50_ms, p.p95_ms, p.max_ms, p.runs
+            );
+        }
+        if let Some(i) = &intake {
+            println!(
+                "réception : {} e-mails analysés et enregistrés en {:.1} s ({:.0} e-mails/s, {} leads créés)",
+                i.mails, i.seconds, i.mails_per_second, i.leads_created
             );
         }
     }

@@ -10,6 +10,8 @@ db=$work/e2e.db
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
+export CARNET_SECRET_WEBHOOK_TOKEN=e2e-$RANDOM$RANDOM
+export CARNET_WEBHOOK_ADDR=127.0.0.1:$((20000 + RANDOM % 20000))
 DISPLAY=$display tauri-driver --port 4444 >"$work/driver.log" 2>&1 &
 driver=$!
 cleanup() { kill "$driver" "$xvfb" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }

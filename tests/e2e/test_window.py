@@ -4,7 +4,9 @@
 Usage: python test_window.py BINARY DB OUT_DIR   (tauri-driver must listen on 127.0.0.1:4444)
 """
 import json
+import os
 import subprocess
+import urllib.request
 import sys
 import time
 
@@ -134,6 +136,29 @@ def main():
         w.click("status-save")
         w.wait.until(lambda d: d.find_element(*by_id("lead-header")).get_attribute("data-status") == "perdu")
         w.shot("03-lead-perdu")
+
+        # A lead posted to the window's webhook appears in the open list without any click.
+        w.click("nav-leads")
+        w.type("lead-search", "Webhook")
+        w.wait.until(lambda d: d.execute_script(ROW_CODES) == [])
+        posted = time.monotonic()
+        body = json.dumps({"id": "e2e-1", "first_name": "Noémie", "last_name": "Webhook", "phone": "07 11 22 33 44",
+                           "kind": "VN", "vehicle": {"make": "Renault", "model": "Austral"}}).encode()
+        request = urllib.request.Request(f"http://{os.environ['CARNET_WEBHOOK_ADDR']}/webhook/lead", data=body, method="POST",
+                                         headers={"content-type": "application/json",
+                                                  "authorization": "Bearer " + os.environ["CARNET_SECRET_WEBHOOK_TOKEN"]})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 201, response.status
+            pushed = json.load(response)["lead_code"]
+        w.wait.until(lambda d: d.execute_script(ROW_CODES) == [pushed])
+        print(f"window: webhook lead on screen {time.monotonic() - posted:.2f} s after the POST")
+        w.shot("04-live-webhook-lead")
+
+        # The intake screen shows its counters and the mailbox panel.
+        w.click("nav-intake")
+        w.el("reception-counts")
+        w.el("mailbox-status")
+        w.shot("05-reception")
     except Exception:
         print("last click error:", getattr(w, "last_click_error", None))
         w.shot("failure")

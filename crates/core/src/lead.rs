@@ -139,13 +139,19 @@ pub struct NewLead {
 
 /// Everything selected to build a `Lead`, in the order `from_row` reads it.
 pub(crate) fn select_sql() -> String {
+    select_from("leads l")
+}
+
+/// The lead columns over `source` (which binds `l`), with the joins every lead needs.
+/// Sites are LEFT JOINed (site_id is NOT NULL) so that the planner keeps `leads` as the outer loop.
+pub(crate) fn select_from(source: &str) -> String {
     format!(
         "SELECT l.id, l.code, l.status, l.stage, l.kind, l.source, l.interest, l.owner_id, u.name, l.site_id, s.name,
                 l.created_at, l.updated_at, l.deadline_at, l.contacted_at, l.last_activity_at, l.external_ref, l.message,
                 l.close_reason, {}, {}, {}
-         FROM leads l
+         FROM {source}
          JOIN contacts c ON c.id = l.contact_id
-         JOIN sites s ON s.id = l.site_id
+         LEFT JOIN sites s ON s.id = l.site_id
          LEFT JOIN users u ON u.id = l.owner_id
          LEFT JOIN vehicles v ON v.id = l.vehicle_id
          LEFT JOIN vehicles o ON o.id = l.owned_vehicle_id",
@@ -167,7 +173,7 @@ pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
         owner_id: r.get(7)?,
         owner: r.get(8)?,
         site_id: r.get(9)?,
-        site: r.get(10)?,
+        site: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
         deadline_at: r.get(13)?,

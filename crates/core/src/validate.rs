@@ -36,7 +36,12 @@ pub fn phone(field: &'static str, raw: &str) -> Result<String> {
 /// Lower-cases and checks an e-mail address.
 pub fn email(field: &'static str, raw: &str) -> Result<String> {
     let value = raw.trim().to_lowercase();
-    if value.len() <= 254 && email_address::EmailAddress::is_valid(&value) && value.contains('.') {
+    // A reachable address has a domain with a top-level part ("gmail.com", not "gmail" or "gm").
+    let domain_ok = value
+        .rsplit_once('@')
+        .and_then(|(_, domain)| domain.rsplit_once('.'))
+        .is_some_and(|(name, tld)| !name.is_empty() && tld.len() >= 2);
+    if value.len() <= 254 && email_address::EmailAddress::is_valid(&value) && domain_ok {
         Ok(value)
     } else {
         Err(CoreError::invalid(

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../../../../schemas/migrations/0003_intake.sql"),
     ),
+    (
+        4,
+        include_str!("../../../../schemas/migrations/0004_list_indexes.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -22,6 +22,8 @@ pub fn open(path: &Path) -> Result<Pool> {
     }
     let mut conn = connect(path)?;
     migrate::migrate(&mut conn, path)?;
+    // Recommended for long-lived connections: refresh stale planner statistics, bounded in time.
+    conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
     Ok(Pool::new(path.to_path_buf(), conn))
 }
 
