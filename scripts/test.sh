@@ -14,13 +14,10 @@ cargo fmt --all -- --check
 step "UI: type check, unit tests, build"
 (cd ui && npm run --silent check && npm run --silent test && npm run --silent build)
 
-step "core tests (no WebKit)"
-cargo test -p carnet-core
-
 step "clippy"
 cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
-step "app tests and binary"
+step "tests: core (real SQLite files, Dovecot IMAP on loopback) and app"
 cargo test --workspace "${FEATURES[@]}"
 cargo build "${FEATURES[@]}"
 
