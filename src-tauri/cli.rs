@@ -58,6 +58,11 @@ pub enum Command {
         #[arg(long)]
         no_poll: bool,
     },
+    /// Import a file: `leads` from a CSV export (manufacturer portal, trade fair, call center).
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Run any core command by name with JSON arguments (the same table as the window): `carnet call meta '{}'`.
     Call {
         name: String,
@@ -76,6 +81,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Leads from a CSV file (UTF-8 or Windows-1252; `;`, `,` or tab separated; first line = column names).
+    Leads {
+        file: PathBuf,
+        /// Source of the leads when the file has no "Source" column.
+        #[arg(long, default_value = "Constructeur")]
+        source: String,
+        /// Rename a column to a label Carnet knows, e.g. --map "N° dossier=Référence" (repeatable).
+        #[arg(long = "map", value_parser = parse_rename)]
+        renames: Vec<(String, String)>,
+        /// Read and report without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_rename(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .ok_or_else(|| format!("attendu COLONNE=LIBELLÉ, reçu « {s} »"))
 }
 
 #[derive(Subcommand)]
@@ -132,6 +163,9 @@ pub fn run(db: &Path, command: Command) -> i32 {
         } => *json,
         Command::Call { .. } => true,
         Command::Serve { .. } => false,
+        Command::Import {
+            what: ImportCommand::Leads { json, .. },
+        } => *json,
     };
     match execute(db, command) {
         Ok(()) => 0,
@@ -245,6 +279,16 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             show_token,
             no_poll,
         } => serve(db, addr, show_token, no_poll)?,
+        Command::Import {
+            what:
+                ImportCommand::Leads {
+                    file,
+                    source,
+                    renames,
+                    dry_run,
+                    json,
+                },
+        } => import_leads(db, &file, source, renames, dry_run, json)?,
     }
     Ok(())
 }
@@ -337,6 +381,65 @@ fn serve(
     runtime
         .block_on(crate::http::serve(app, addr, on_change))
         .map_err(|e| CoreError::Refused(format!("Serveur arrêté : {e}")).to_api())
+}
+
+fn import_leads(
+    db: &Path,
+    file: &Path,
+    source: String,
+    renames: Vec<(String, String)>,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), ApiError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| {
+            f.take(carnet_core::lead_csv::MAX_FILE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            CoreError::invalid(
+                "file",
+                format!("Lecture impossible de {} : {e}.", file.display()),
+            )
+            .to_api()
+        })?;
+    let app = open(db)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let options = carnet_core::lead_csv::CsvOptions {
+        source,
+        renames,
+        dry_run,
+    };
+    let report = app.import_leads_csv(&name, &bytes, &options)?;
+    if json {
+        print_json(&report);
+    } else {
+        for row in &report.rows {
+            let what = row
+                .outcome
+                .lead_code
+                .as_deref()
+                .or(row.outcome.reason.as_deref())
+                .unwrap_or("");
+            println!(
+                "ligne {:>5}  {:<11}  {what}",
+                row.line,
+                row.outcome.result.as_str()
+            );
+        }
+        let s = &report.summary;
+        println!(
+            "{}{} ligne(s) ({}, séparateur « {} ») : {} lead(s) créé(s), {} fusionné(s), {} doublon(s), {} en quarantaine, {} erreur(s).",
+            if dry_run { "Essai à blanc — rien n'est enregistré. " } else { "" },
+            s.files, report.encoding, report.delimiter, s.leads_created, s.merged, s.duplicates, s.quarantined, s.errors
+        );
+    }
+    Ok(())
 }
 
 fn lead_line(l: &Lead) -> String {

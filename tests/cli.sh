@@ -37,6 +37,12 @@ if [ -d "$(dirname "$0")/../../shared/fixtures/mail" ]; then
   check "second ingest creates nothing" '[ "$(jq .leads_created "$dir/in2.json")" = 0 ]'
 fi
 
+# Leads from a manufacturer portal's CSV export (Windows-1252, semicolons).
+printf 'N\xb0 dossier;Nom;Pr\xe9nom;T\xe9l\xe9phone;Email;Marque;Mod\xe8le\r\nLD-1;Lef\xe8vre;Am\xe9lie;0645127890;amelie@example.fr;Peugeot;3008\r\nLD-2;Sans contact;Paul;;;Dacia;Duster\r\n' > "$dir/portail.csv"
+"$bin" --db "$dir/csv.db" import leads "$dir/portail.csv" --map "N° dossier=Référence" --json > "$dir/csv.json"
+check "CSV import creates the good row and quarantines the other" '[ "$(jq -c "[.leads_created, .quarantined, .encoding]" "$dir/csv.json")" = "[1,1,\"windows-1252\"]" ]'
+check "CSV lead keeps its accents and reference" '"$bin" --db "$dir/csv.db" leads list --json | jq -e ".leads[0] | .contact.first_name == \"Amélie\" and .external_ref == \"LD-1\" and .source == \"Constructeur\"" >/dev/null'
+
 # The webhook over HTTP on loopback, with its bearer token.
 port=$((20000 + RANDOM % 20000))
 CARNET_SECRET_WEBHOOK_TOKEN=test-token-123 "$bin" --db "$dir/hook.db" serve --addr "127.0.0.1:$port" --no-poll > "$dir/serve.log" 2>&1 &

@@ -14,6 +14,7 @@ pub mod event;
 pub mod inbox;
 pub mod intake;
 pub mod lead;
+pub mod lead_csv;
 pub mod lead_list;
 pub mod mailbox;
 pub mod notify;
