@@ -1,43 +1,54 @@
-//! The background mailbox relève: polls the configured mailbox at its interval, on its own thread
-//! (SQLite and the network never run on the UI thread). Errors are recorded for the Réception screen.
+//! The background worker: polls the configured mailbox at its interval and sends the queued mails
+//! (lead alerts), on its own thread (SQLite and the network never run on the UI thread).
+//! Errors are recorded for the Réception screen and the outbox.
 
 use carnet_core::app::Empty;
 use carnet_core::App;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// How often an unconfigured mailbox is looked at again.
-const IDLE_RECHECK: Duration = Duration::from_secs(30);
+/// How often the worker wakes up: the longest an alert mail waits, and the poll interval's precision.
+const TICK: Duration = Duration::from_secs(10);
 
-/// Starts the poller; `on_new` runs when a poll created or merged leads.
+/// Starts the worker; `on_new` runs when a poll created or merged leads.
 pub fn start(app: Arc<App>, on_new: Arc<dyn Fn() + Send + Sync>) {
     let spawned = std::thread::Builder::new()
-        .name("mailbox-poller".into())
-        .spawn(move || loop {
-            let wait = match app.mailbox_status(Empty {}) {
-                Ok(status) => match status.config {
-                    Some(config) if status.password_set => {
-                        match carnet_core::mailbox::poll_once_blocking(&app) {
-                            Ok(report)
-                                if report.summary.leads_created + report.summary.merged > 0 =>
-                            {
-                                on_new()
-                            }
-                            Ok(_) => {}
-                            Err(e) => tracing::warn!(code = e.code(), "mailbox poll failed"),
-                        }
-                        Duration::from_secs(config.poll_seconds.max(30) as u64)
+        .name("carnet-worker".into())
+        .spawn(move || {
+            let mut last_poll: Option<Instant> = None;
+            loop {
+                poll_if_due(&app, &mut last_poll, on_new.as_ref());
+                match app.outbox_send(Empty {}) {
+                    Ok(r) if r.sent + r.failed > 0 => {
+                        tracing::info!(sent = r.sent, failed = r.failed, "outbox")
                     }
-                    _ => IDLE_RECHECK,
-                },
-                Err(e) => {
-                    tracing::warn!(code = e.code(), "mailbox status unreadable");
-                    IDLE_RECHECK
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(code = e.code(), "outbox not sent"),
                 }
-            };
-            std::thread::sleep(wait);
+                std::thread::sleep(TICK);
+            }
         });
     if let Err(e) = spawned {
-        tracing::error!(error = %e, "mailbox poller could not start");
+        tracing::error!(error = %e, "background worker could not start");
+    }
+}
+
+fn poll_if_due(app: &App, last_poll: &mut Option<Instant>, on_new: &(dyn Fn() + Send + Sync)) {
+    let status = match app.mailbox_status(Empty {}) {
+        Ok(status) => status,
+        Err(e) => return tracing::warn!(code = e.code(), "mailbox status unreadable"),
+    };
+    let Some(config) = status.config.filter(|_| status.password_set) else {
+        return;
+    };
+    let interval = Duration::from_secs(u64::from(config.poll_seconds.max(30)));
+    if last_poll.is_some_and(|t| t.elapsed() < interval) {
+        return;
+    }
+    *last_poll = Some(Instant::now());
+    match carnet_core::mailbox::poll_once_blocking(app) {
+        Ok(report) if report.summary.leads_created + report.summary.merged > 0 => on_new(),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(code = e.code(), "mailbox poll failed"),
     }
 }

@@ -9,6 +9,7 @@ use crate::lead::{Lead, NewLead};
 use crate::lead_list::{LeadPage, LeadQuery};
 use crate::mailbox::{MailboxSetup, MailboxStatus, PollReport};
 use crate::notify::{MarkReadInput, NotificationList, NotificationQuery};
+use crate::outbox::{SendReport, SmtpSetup, SmtpStatus};
 use crate::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
@@ -73,6 +74,9 @@ commands! {
     mailbox_status(Empty) -> MailboxStatus;
     mailbox_configure(MailboxSetup) -> MailboxStatus;
     mailbox_poll(Empty) -> PollReport;
+    smtp_status(Empty) -> SmtpStatus;
+    smtp_configure(SmtpSetup) -> SmtpStatus;
+    outbox_send(Empty) -> SendReport;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

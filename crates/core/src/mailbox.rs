@@ -5,7 +5,6 @@ use crate::app::{App, Empty};
 use crate::error::{CoreError, Result};
 use crate::inbox::{Channel, IngestResult, IngestSummary, MAX_RAW_BYTES};
 use futures::TryStreamExt;
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
@@ -108,31 +107,10 @@ impl MailboxConfig {
     }
 }
 
-fn read_setting<T: serde::de::DeserializeOwned>(
-    conn: &rusqlite::Connection,
-    key: &str,
-) -> Result<Option<T>> {
-    let v: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(v.and_then(|v| serde_json::from_str(&v).ok()))
-}
-
-fn write_setting<T: Serialize>(conn: &rusqlite::Connection, key: &str, value: &T) -> Result<()> {
-    let text = serde_json::to_string(value).map_err(|e| CoreError::BadArguments(e.to_string()))?;
-    conn.execute(
-        "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        rusqlite::params![key, text],
-    )?;
-    Ok(())
-}
-
 impl App {
     pub fn mailbox_status(&self, _: Empty) -> Result<MailboxStatus> {
         let conn = self.conn()?;
-        let config: Option<MailboxConfig> = read_setting(&conn, CONFIG_KEY)?;
+        let config: Option<MailboxConfig> = crate::settings::get_json(&conn, CONFIG_KEY)?;
         let password_set = match &config {
             Some(c) => self.secrets().get(&secret_key(c))?.is_some(),
             None => false,
@@ -141,7 +119,7 @@ impl App {
             config,
             password_set,
             secret_store: self.secrets().backend().to_string(),
-            state: read_setting(&conn, STATE_KEY)?.unwrap_or_default(),
+            state: crate::settings::get_json(&conn, STATE_KEY)?.unwrap_or_default(),
         })
     }
 
@@ -150,7 +128,7 @@ impl App {
         if let Some(p) = setup.password.as_deref().filter(|p| !p.is_empty()) {
             self.secrets().set(&secret_key(&setup.config), p)?;
         }
-        self.write(|tx, _| write_setting(tx, CONFIG_KEY, &setup.config))?;
+        self.write(|tx, _| crate::settings::set_json(tx, CONFIG_KEY, &setup.config))?;
         self.mailbox_status(Empty {})
     }
 
@@ -164,14 +142,14 @@ impl App {
             last_error: result.as_ref().err().map(|e| e.user_message()),
             last_summary: result.as_ref().ok().cloned(),
         };
-        self.write(|tx, _| write_setting(tx, STATE_KEY, &state))
+        self.write(|tx, _| crate::settings::set_json(tx, STATE_KEY, &state))
     }
 }
 
 /// Polls the configured mailbox once, on a private runtime (callable from any thread).
 pub fn poll_once_blocking(app: &App) -> Result<PollReport> {
     let conn = app.conn()?;
-    let config: MailboxConfig = read_setting(&conn, CONFIG_KEY)?.ok_or_else(|| {
+    let config: MailboxConfig = crate::settings::get_json(&conn, CONFIG_KEY)?.ok_or_else(|| {
         CoreError::Refused(
             "Aucune boîte de réception n'est configurée (Réception → Boîte mail).".into(),
         )

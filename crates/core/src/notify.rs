@@ -60,10 +60,55 @@ pub(crate) fn lead_owner(conn: &Connection, lead_id: i64, at: &str, title: &str)
             .collect::<rusqlite::Result<_>>()?,
     };
     let mut insert = conn.prepare_cached("INSERT INTO notifications(user_id, lead_id, at, kind, text) VALUES (?1, ?2, ?3, 'lead', ?4)")?;
-    for user in recipients {
+    for user in &recipients {
         insert.execute(params![user, lead_id, at, text])?;
     }
+    // The alert e-mail, where SMTP is configured: text only, what the seller needs to call back.
+    let body = alert_body(conn, lead_id)?;
+    for user in recipients {
+        let email: String =
+            conn.query_row("SELECT email FROM users WHERE id = ?1", [user], |r| {
+                r.get(0)
+            })?;
+        crate::outbox::queue(conn, "alert", &email, &text, &body, Some(lead_id), at)?;
+    }
     Ok(())
+}
+
+fn alert_body(conn: &Connection, lead_id: i64) -> Result<String> {
+    let lead = crate::lead::get(conn, lead_id)?;
+    let mut lines = vec![
+        format!(
+            "Lead {} — {} ({})",
+            lead.code,
+            lead.contact.display_name(),
+            lead.source
+        ),
+        format!("Type : {}", lead.kind.as_str()),
+    ];
+    if let Some(p) = &lead.contact.phone {
+        lines.push(format!("Téléphone : {p}"));
+    }
+    if let Some(e) = &lead.contact.email {
+        lines.push(format!("E-mail : {e}"));
+    }
+    if let Some(v) = &lead.vehicle {
+        lines.push(format!("Véhicule : {}", v.label()));
+    }
+    if let Some(d) = lead.deadline_at.as_deref().and_then(crate::clock::parse) {
+        lines.push(format!(
+            "À recontacter avant le {}",
+            d.with_timezone(&chrono_tz::Europe::Paris)
+                .format("%d/%m/%Y à %H:%M")
+        ));
+    }
+    if let Some(m) = &lead.message {
+        lines.push(String::new());
+        lines.push(m.chars().take(2000).collect());
+    }
+    lines.push(String::new());
+    lines.push("Ouvrez Carnet pour traiter ce lead.".into());
+    Ok(lines.join("\n"))
 }
 
 impl App {

@@ -156,9 +156,27 @@ export type QualifyInput = { lead_id: number, stage?: LeadStage | null, interest
 
 export type Role = "hotesse" | "vendeur" | "chef_des_ventes" | "responsable_apv" | "administrateur";
 
+export type SendReport = { sent: number, failed: number, };
+
 export type SetUserInput = { user_id: number, };
 
 export type Site = { id: number, name: string, city: string, phone: string | null, };
+
+export type SmtpConfig = { host: string, port: number, 
+/**
+ * tls (465), starttls (587), or plain (only a relay on this machine).
+ */
+security: SmtpSecurity, username?: string | null, from_address: string, from_name: string, };
+
+export type SmtpSecurity = "tls" | "starttls" | "plain";
+
+export type SmtpSetup = { config: SmtpConfig, 
+/**
+ * Stored with the secrets; omitted = unchanged.
+ */
+password?: string | null, };
+
+export type SmtpStatus = { config: SmtpConfig | null, password_set: boolean, pending: number, failed: number, last_error: string | null, };
 
 export type StatusInput = { lead_id: number, status: LeadStatus, 
 /**
@@ -200,4 +218,7 @@ export type Commands = {
   mailbox_status: { args: Empty, result: MailboxStatus },
   mailbox_configure: { args: MailboxSetup, result: MailboxStatus },
   mailbox_poll: { args: Empty, result: PollReport },
+  smtp_status: { args: Empty, result: SmtpStatus },
+  smtp_configure: { args: SmtpSetup, result: SmtpStatus },
+  outbox_send: { args: Empty, result: SendReport },
 };

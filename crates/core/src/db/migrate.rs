@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         4,
         include_str!("../../../../schemas/migrations/0004_list_indexes.sql"),
     ),
+    (
+        5,
+        include_str!("../../../../schemas/migrations/0005_outbox.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

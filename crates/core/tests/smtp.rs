@@ -1,0 +1,184 @@
+//! Lead alerts by e-mail through a real SMTP server on loopback (aiosmtpd, from the test venv).
+
+use carnet_core::app::Empty;
+use carnet_core::outbox::{SmtpConfig, SmtpSecurity, SmtpSetup};
+use carnet_core::App;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct SmtpSink {
+    child: Child,
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl SmtpSink {
+    fn start() -> Option<SmtpSink> {
+        let python = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python");
+        let available = python.exists()
+            && Command::new(&python)
+                .args(["-c", "import aiosmtpd"])
+                .status()
+                .is_ok_and(|s| s.success());
+        if !available {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "aiosmtpd must be installed in CI (scripts/setup.sh --test)"
+            );
+            eprintln!("SKIPPED: no .venv with aiosmtpd (bash scripts/setup.sh --test)");
+            return None;
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = tempfile::tempdir().unwrap();
+        let child = Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(dir.path().join("mail"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "aiosmtpd did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(SmtpSink { child, dir, port })
+    }
+
+    fn received(&self) -> Vec<String> {
+        let new = self.dir.path().join("mail/new");
+        std::fs::read_dir(new)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn config(port: u16) -> SmtpConfig {
+    SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        security: SmtpSecurity::Plain,
+        username: None,
+        from_address: "carnet@garage-des-lilas.fr".into(),
+        from_name: "Carnet — Garage des Lilas".into(),
+    }
+}
+
+#[test]
+fn a_new_lead_alerts_its_owner_by_mail() {
+    let Some(sink) = SmtpSink::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&dir.path().join("c.db")).unwrap();
+    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    app.smtp_configure(SmtpSetup {
+        config: config(sink.port),
+        password: None,
+    })
+    .unwrap();
+
+    let body = r#"{"id": "a1", "first_name": "Zoé", "last_name": "Perrin", "phone": "0606828836", "kind": "VO", "vehicle": {"make": "Fiat", "model": "500"}}"#;
+    let outcome = app.ingest_webhook(body.as_bytes()).unwrap();
+    let code = outcome.lead_code.unwrap();
+    assert_eq!(app.smtp_status(Empty {}).unwrap().pending, 1);
+
+    let report = app.outbox_send(Empty {}).unwrap();
+    assert_eq!((report.sent, report.failed), (1, 0));
+    let mails = sink.received();
+    assert_eq!(mails.len(), 1);
+    let owner = app
+        .lead_get(carnet_core::app::LeadRef { code: code.clone() })
+        .unwrap()
+        .lead
+        .owner
+        .unwrap();
+    let mail = &mails[0];
+    assert!(mail.contains(&code), "{mail}");
+    assert!(mail.contains("+33606828836"), "{mail}");
+    let owner_email = app
+        .meta(Empty {})
+        .unwrap()
+        .users
+        .into_iter()
+        .find(|u| u.name == owner)
+        .unwrap()
+        .email;
+    assert!(
+        mail.contains(&owner_email),
+        "sent to the owner {owner_email}: {mail}"
+    );
+    assert_eq!(app.smtp_status(Empty {}).unwrap().pending, 0);
+    assert_eq!(
+        app.outbox_send(Empty {}).unwrap().sent,
+        0,
+        "nothing is sent twice"
+    );
+}
+
+#[test]
+fn an_unreachable_server_keeps_the_mail_for_a_retry() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&dir.path().join("c.db")).unwrap();
+    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    app.smtp_configure(SmtpSetup {
+        config: config(port),
+        password: None,
+    })
+    .unwrap();
+    let body = r#"{"id": "a2", "last_name": "Roux", "email": "roux@example.fr"}"#;
+    app.ingest_webhook(body.as_bytes()).unwrap();
+    let report = app.outbox_send(Empty {}).unwrap();
+    assert_eq!(report.failed, 1);
+    let status = app.smtp_status(Empty {}).unwrap();
+    assert_eq!(status.pending, 1, "kept for a retry");
+    assert!(status.last_error.unwrap().starts_with("Envoi impossible"));
+}
+
+#[test]
+fn plain_smtp_is_refused_for_a_remote_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&dir.path().join("c.db")).unwrap();
+    let mut c = config(25);
+    c.host = "smtp.example.fr".into();
+    let err = app
+        .smtp_configure(SmtpSetup {
+            config: c,
+            password: None,
+        })
+        .unwrap_err();
+    assert_eq!(err.to_api().field.as_deref(), Some("security"));
+}
