@@ -399,6 +399,9 @@ fn seed_leads(
     let (mut contacts, mut events) = (0u64, 0u64);
     let mut recent_contacts: Vec<i64> = Vec::new();
     let step = (span_days * 86_400) as f64 / count.max(1) as f64;
+    // Both demo sites keep the typical hours: one schedule serves them.
+    let sla = crate::deadline::SlaRules::load(conn)?;
+    let schedule = crate::business_hours::Schedule::new(crate::site::typical_hours());
     let start = now - Duration::days(span_days);
     for i in 0..count {
         let created = start + Duration::seconds((i as f64 * step) as i64 + rng.i64(0..60));
@@ -505,8 +508,7 @@ fn seed_leads(
         let site_id = owner
             .map(|(_, _, s)| *s)
             .unwrap_or_else(|| *pick(rng, sites));
-        let hours = if source == "Constructeur" { 48 } else { 24 };
-        let deadline = created + Duration::hours(hours);
+        let deadline = sla.deadline(source, kind, site_id, &schedule, created);
         let contacted = matches!(
             status,
             LeadStatus::EnCours | LeadStatus::Gagne | LeadStatus::Perdu

@@ -354,7 +354,13 @@ pub(crate) fn create(
         None => None,
     };
     let created_at = crate::clock::to_text(received);
-    let due = crate::clock::to_text(crate::deadline::default_for(&clean.source, received));
+    let due = crate::clock::to_text(crate::deadline::for_new_lead(
+        conn,
+        &clean.source,
+        new.kind,
+        new.site_id,
+        received,
+    )?);
     let year = received.with_timezone(&chrono_tz::Europe::Paris).year();
     let id = insert(conn, new, clean, &created_at, year, Some(&due), actor)?;
     if let Some(owner) = owner {

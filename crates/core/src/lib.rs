@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod assign;
 pub mod bench;
+pub mod business_hours;
 pub mod clock;
 pub mod contact;
 pub mod db;

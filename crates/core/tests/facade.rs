@@ -85,7 +85,7 @@ fn a_phone_lead_is_created_found_and_shown_with_its_timeline() {
         lead.owned_vehicle.as_ref().unwrap().plate.as_deref(),
         Some("AB-123-CD")
     );
-    assert_eq!(lead.deadline_at.as_deref(), Some("2026-11-25T09:00:00Z"));
+    assert_eq!(lead.deadline_at.as_deref(), Some("2026-11-27T09:00:00Z"));
     let mut other = phone_lead(&f, "Martin", "0478123456");
     other.owned_vehicle = None;
     assert_eq!(f.app.lead_create(other).unwrap().code, "L-2026-000002");
@@ -350,7 +350,10 @@ fn overdue_filter_and_deadline_rules_follow_the_clock() {
             .total
     };
     assert_eq!(overdue(), 0);
-    f.clock.advance(Duration::hours(25));
+    // 24 working hours from Tuesday 10:00 (Paris) end on Friday 10:00.
+    f.clock.advance(Duration::hours(71));
+    assert_eq!(overdue(), 0);
+    f.clock.advance(Duration::hours(2));
     assert_eq!(overdue(), 1);
 
     let err = f
@@ -368,13 +371,13 @@ fn overdue_filter_and_deadline_rules_follow_the_clock() {
         .app
         .lead_set_deadline(DeadlineInput {
             lead_id: lead.id,
-            deadline_at: Some("2026-11-27T10:00:00+01:00".into()),
+            deadline_at: Some("2026-12-01T10:00:00+01:00".into()),
         })
         .unwrap();
-    assert_eq!(moved.deadline_at.as_deref(), Some("2026-11-27T09:00:00Z"));
+    assert_eq!(moved.deadline_at.as_deref(), Some("2026-12-01T09:00:00Z"));
     assert_eq!(overdue(), 0);
     let detail = f.app.lead_get(LeadRef { code: lead.code }).unwrap();
-    assert_eq!(detail.events[0].text, "Échéance fixée au 27/11/2026 10:00");
+    assert_eq!(detail.events[0].text, "Échéance fixée au 01/12/2026 10:00");
 }
 
 #[test]

@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         5,
         include_str!("../../../../schemas/migrations/0005_outbox.sql"),
     ),
+    (
+        6,
+        include_str!("../../../../schemas/migrations/0006_followup.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
