@@ -36,6 +36,7 @@ CREATE INDEX tasks_lead ON tasks(lead_id);
 -- Call attempts without contact since the last contact, and when the alerts were sent.
 ALTER TABLE leads ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD COLUMN first_failed_at TEXT;
+ALTER TABLE leads ADD COLUMN last_failed_at TEXT;
 ALTER TABLE leads ADD COLUMN unreachable_mail_at TEXT;
 ALTER TABLE leads ADD COLUMN owner_alerted_at TEXT;
 ALTER TABLE leads ADD COLUMN escalated_at TEXT;

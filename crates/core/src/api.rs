@@ -5,6 +5,7 @@ use crate::app::*;
 use crate::contact::Contact;
 use crate::error::{ApiError, CoreError};
 use crate::event::Event;
+use crate::followup::{CallInput, CallResult};
 use crate::lead::{Lead, NewLead};
 use crate::lead_list::{LeadPage, LeadQuery};
 use crate::mailbox::{MailboxSetup, MailboxStatus, PollReport};
@@ -13,6 +14,7 @@ use crate::outbox::{SendReport, SmtpSetup, SmtpStatus};
 use crate::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
+use crate::task::{Agenda, AgendaQuery, Task, TaskDone, TaskInput, TaskMove, TodoList, TodoQuery};
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -77,6 +79,12 @@ commands! {
     smtp_status(Empty) -> SmtpStatus;
     smtp_configure(SmtpSetup) -> SmtpStatus;
     outbox_send(Empty) -> SendReport;
+    lead_log_call(CallInput) -> CallResult;
+    task_create(TaskInput) -> Task;
+    task_move(TaskMove) -> Task;
+    task_done(TaskDone) -> Task;
+    agenda(AgendaQuery) -> Agenda;
+    todo(TodoQuery) -> TodoList;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

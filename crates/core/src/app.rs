@@ -51,6 +51,10 @@ pub struct LeadCounters {
     pub tradeins: u32,
     pub testdrives: u32,
     pub offers: u32,
+    pub calls: u32,
+    pub failed_attempts: u32,
+    /// Perdu may be chosen without a manager's override.
+    pub may_close_lost: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -58,6 +62,7 @@ pub struct LeadDetail {
     pub lead: Lead,
     pub counters: LeadCounters,
     pub events: Vec<Event>,
+    pub tasks: Vec<crate::task::Task>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -99,6 +104,10 @@ pub struct StatusInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub reason: Option<String>,
+    /// A manager closes as perdu before the attempts rule is met.
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_rule: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -137,6 +146,8 @@ pub struct SetUserInput {
 }
 
 const CURRENT_USER_KEY: &str = "current_user_id";
+/// A duplicate or a mistake may be closed at once.
+const DUPLICATE_REASON: &str = "Doublon / erreur";
 /// Events shown on the lead page; older ones stay in the database.
 const TIMELINE_LIMIT: u32 = 500;
 
@@ -262,15 +273,21 @@ impl App {
         let lead = lead::get_by_code(&conn, &r.code)?;
         let events = event::for_lead(&conn, lead.id, TIMELINE_LIMIT)?;
         // Trade-ins, test drives and offers arrive with their own issues.
+        let attempts = crate::followup::attempts(&conn, lead.id)?;
         let counters = LeadCounters {
             tradeins: 0,
             testdrives: 0,
             offers: 0,
+            calls: attempts.calls,
+            failed_attempts: attempts.failed_attempts,
+            may_close_lost: attempts.may_close_lost,
         };
+        let tasks = crate::task::for_lead(&conn, lead.id)?;
         Ok(LeadDetail {
             lead,
             counters,
             events,
+            tasks,
         })
     }
 
@@ -389,6 +406,21 @@ impl App {
                         .into(),
                 )),
             };
+            if input.status == LeadStatus::Perdu {
+                let duplicate = reason.as_deref() == Some(DUPLICATE_REASON);
+                let rule = crate::followup::attempts(tx, lead.id)?;
+                let manager = match ctx.actor {
+                    Some(id) => user::get(tx, id)?.role.is_manager(),
+                    None => false,
+                };
+                if !duplicate && !rule.may_close_lost && !(manager && input.override_rule.unwrap_or(false)) {
+                    return Err(CoreError::Refused(format!(
+                        "Ce lead ne peut pas encore être classé perdu : il faut un contact, ou {} tentatives d'appel à des moments différents ({} pour l'instant). Un responsable peut forcer la clôture.",
+                        crate::followup::ATTEMPTS_FOR_MAIL,
+                        rule.failed_attempts
+                    )));
+                }
+            }
             let closing = !input.status.is_open();
             tx.execute(
                 "UPDATE leads SET status = ?2, close_reason = ?3, closed_at = ?4,

@@ -29,6 +29,10 @@ pub mod kind {
     pub const CONTACT_UPDATED: &str = "contact_updated";
     pub const QUALIFIED: &str = "qualified";
     pub const INBOUND: &str = "inbound";
+    pub const TASK: &str = "task";
+    pub const TASK_DONE: &str = "task_done";
+    pub const CALL: &str = "call";
+    pub const ALERT: &str = "alert";
 }
 
 pub fn append(

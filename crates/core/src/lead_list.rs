@@ -32,6 +32,9 @@ pub struct LeadQuery {
     /// Open leads whose deadline has passed.
     #[ts(as = "Option<bool>", optional)]
     pub overdue: bool,
+    /// Open leads whose deadline falls today (Paris time).
+    #[ts(as = "Option<bool>", optional)]
+    pub due_today: bool,
     #[ts(optional = nullable)]
     pub search: Option<String>,
     #[ts(optional)]
@@ -173,6 +176,20 @@ fn filters(
     }
     if let Some(id) = q.site_id {
         filter(format!("{coarse}l.site_id = ?"), Value::Integer(id));
+    }
+    if q.due_today {
+        let start = crate::clock::parse(now)
+            .map(crate::clock::start_of_local_day)
+            .unwrap_or_default();
+        filter(
+            "l.deadline_at >= ?".into(),
+            Value::Text(crate::clock::to_text(start)),
+        );
+        let end = crate::clock::to_text(start + chrono::Duration::hours(24));
+        filter(
+            "l.deadline_at < ? AND l.status IN ('nouveau','a_traiter','en_cours')".into(),
+            Value::Text(end),
+        );
     }
     if q.overdue {
         filter(

@@ -79,7 +79,7 @@ impl SmtpConfig {
     }
 }
 
-/// Queues a text mail (inside the caller's transaction) when SMTP is configured; returns whether it was queued.
+/// Queues a staff alert (inside the caller's transaction) when SMTP is configured; returns whether it was queued.
 pub(crate) fn queue(
     conn: &Connection,
     kind: &str,
@@ -92,11 +92,25 @@ pub(crate) fn queue(
     if settings::get_json::<SmtpConfig>(conn, CONFIG_KEY)?.is_none() {
         return Ok(false);
     }
+    queue_always(conn, kind, to, subject, body, lead_id, now)?;
+    Ok(true)
+}
+
+/// Queues a mail whatever the configuration: it leaves once SMTP is set up (prospect replies).
+pub(crate) fn queue_always(
+    conn: &Connection,
+    kind: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+    lead_id: Option<i64>,
+    now: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO outbox(kind, to_addr, subject, body, lead_id, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?
     .execute(params![kind, to, subject, body, lead_id, now])?;
-    Ok(true)
+    Ok(())
 }
 
 fn transport(config: &SmtpConfig, password: Option<String>) -> Result<SmtpTransport> {

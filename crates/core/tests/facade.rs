@@ -286,6 +286,7 @@ fn a_lead_is_noted_assigned_contacted_and_closed_as_lost_with_a_reason() {
             lead_id: lead.id,
             status: LeadStatus::Perdu,
             reason: None,
+            override_rule: None,
         })
         .unwrap_err();
     assert_eq!(err.to_api().field.as_deref(), Some("reason"));
@@ -295,6 +296,7 @@ fn a_lead_is_noted_assigned_contacted_and_closed_as_lost_with_a_reason() {
             lead_id: lead.id,
             status: LeadStatus::Perdu,
             reason: Some("parce que".into()),
+            override_rule: None,
         })
         .unwrap_err();
     assert!(err.to_api().message.starts_with("Motif inconnu"));
@@ -304,6 +306,7 @@ fn a_lead_is_noted_assigned_contacted_and_closed_as_lost_with_a_reason() {
             lead_id: lead.id,
             status: LeadStatus::Perdu,
             reason: Some("Projet reporté".into()),
+            override_rule: None,
         })
         .unwrap();
     assert_eq!(lost.status, LeadStatus::Perdu);

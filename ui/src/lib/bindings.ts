@@ -1,8 +1,38 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p carnet-core --test bindings`. Do not edit.
 
+export type Agenda = { tasks: Array<Task>, deadlines: Array<DeadlineItem>, };
+
+export type AgendaQuery = { 
+/**
+ * RFC 3339 bounds of the period shown.
+ */
+from: string, to: string, 
+/**
+ * Users shown (empty: everybody — the shared planning).
+ */
+user_ids?: Array<number>, };
+
 export type ApiError = { code: string, message: string, field: string | null, };
 
 export type AssignInput = { lead_id: number, owner_id?: number | null, site_id?: number | null, };
+
+export type CallInput = { lead_id: number, outcome: CallOutcome, duration_s: number, note?: string | null, };
+
+export type CallOutcome = "joint" | "messagerie" | "pas_de_reponse" | "faux_numero";
+
+export type CallResult = { lead: Lead, 
+/**
+ * The call stopped the first-contact clock.
+ */
+counted_as_contact: boolean, 
+/**
+ * Failed attempts counted toward the rule since the last real contact.
+ */
+failed_attempts: number, prospect_mail_queued: boolean, 
+/**
+ * French summary for the user.
+ */
+message: string, };
 
 export type Contact = { id: number, first_name: string, last_name: string, company: string | null, phone: string | null, email: string | null, postal_code: string | null, city: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, created_at: string, updated_at: string, };
 
@@ -19,6 +49,8 @@ export type DeadlineInput = { lead_id: number,
  * RFC 3339; null removes the deadline.
  */
 deadline_at: string | null, };
+
+export type DeadlineItem = { lead_id: number, code: string, contact_name: string, contact_phone: string | null, owner_id: number | null, owner: string | null, deadline_at: string, interest: Interest, status: LeadStatus, };
 
 export type Empty = Record<symbol, never>;
 
@@ -80,9 +112,13 @@ site: string, created_at: string, updated_at: string, deadline_at: string | null
  */
 close_reason: string | null, contact: Contact, vehicle: Vehicle | null, owned_vehicle: Vehicle | null, };
 
-export type LeadCounters = { tradeins: number, testdrives: number, offers: number, };
+export type LeadCounters = { tradeins: number, testdrives: number, offers: number, calls: number, failed_attempts: number, 
+/**
+ * Perdu may be chosen without a manager's override.
+ */
+may_close_lost: boolean, };
 
-export type LeadDetail = { lead: Lead, counters: LeadCounters, events: Array<Event>, };
+export type LeadDetail = { lead: Lead, counters: LeadCounters, events: Array<Event>, tasks: Array<Task>, };
 
 export type LeadKind = "VN" | "VO" | "APV" | "reprise" | "RH";
 
@@ -96,7 +132,11 @@ export type LeadQuery = { status?: LeadStatus | null, kind?: LeadKind | null, so
 /**
  * Open leads whose deadline has passed.
  */
-overdue?: boolean, search?: string | null, sort?: LeadSort, limit?: number, offset?: number, };
+overdue?: boolean, 
+/**
+ * Open leads whose deadline falls today (Paris time).
+ */
+due_today?: boolean, search?: string | null, sort?: LeadSort, limit?: number, offset?: number, };
 
 export type LeadRef = { code: string, };
 
@@ -182,7 +222,49 @@ export type StatusInput = { lead_id: number, status: LeadStatus,
 /**
  * Label (or code) of a close reason; required for perdu.
  */
-reason?: string | null, };
+reason?: string | null, 
+/**
+ * A manager closes as perdu before the attempts rule is met.
+ */
+override_rule?: boolean, };
+
+export type Task = { id: number, lead_id: number | null, lead_code: string | null, contact_name: string | null, contact_phone: string | null, interest: Interest | null, kind: TaskKind, title: string, due_at: string, duration_min: number, assignee_id: number, assignee: string, done_at: string | null, };
+
+export type TaskDone = { id: number, done: boolean, };
+
+export type TaskInput = { lead_id?: number | null, kind: TaskKind, 
+/**
+ * Default: the kind's label and the contact's name.
+ */
+title?: string | null, 
+/**
+ * RFC 3339.
+ */
+due_at: string, duration_min?: number | null, 
+/**
+ * Default: the lead's owner, else the current user.
+ */
+assignee_id?: number | null, };
+
+export type TaskKind = "appel" | "email" | "rdv" | "essai" | "relance";
+
+export type TaskMove = { id: number, due_at: string, duration_min?: number | null, assignee_id?: number | null, };
+
+export type TodoItem = { due_at: string, overdue: boolean, task: Task | null, deadline: DeadlineItem | null, };
+
+export type TodoList = { items: Array<TodoItem>, overdue: number, };
+
+export type TodoQuery = { 
+/**
+ * One user's to-do; None: the current user's.
+ */
+user_id?: number | null, 
+/**
+ * Everybody's (managers, call center).
+ */
+all_users?: boolean, sort?: TodoSort, limit?: number, };
+
+export type TodoSort = "date" | "interest";
 
 export type User = { id: number, name: string, email: string, role: Role, site_id: number | null, active: boolean, };
 
@@ -221,4 +303,10 @@ export type Commands = {
   smtp_status: { args: Empty, result: SmtpStatus },
   smtp_configure: { args: SmtpSetup, result: SmtpStatus },
   outbox_send: { args: Empty, result: SendReport },
+  lead_log_call: { args: CallInput, result: CallResult },
+  task_create: { args: TaskInput, result: Task },
+  task_move: { args: TaskMove, result: Task },
+  task_done: { args: TaskDone, result: Task },
+  agenda: { args: AgendaQuery, result: Agenda },
+  todo: { args: TodoQuery, result: TodoList },
 };
