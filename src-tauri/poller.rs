@@ -1,5 +1,5 @@
-//! The background worker: polls the configured mailbox at its interval and sends the queued mails
-//! (lead alerts), on its own thread (SQLite and the network never run on the UI thread).
+//! The background worker: polls the configured mailbox at its interval, runs the deadline alerts
+//! and escalations, and sends the queued mails, on its own thread (SQLite and the network never run on the UI thread).
 //! Errors are recorded for the Réception screen and the outbox.
 
 use carnet_core::app::Empty;
@@ -18,6 +18,11 @@ pub fn start(app: Arc<App>, on_new: Arc<dyn Fn() + Send + Sync>) {
             let mut last_poll: Option<Instant> = None;
             loop {
                 poll_if_due(&app, &mut last_poll, on_new.as_ref());
+                match app.escalations_run(Empty {}) {
+                    Ok(r) if r.owners_alerted + r.managers_alerted + r.reassigned > 0 => on_new(),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(code = e.code(), "escalations not run"),
+                }
                 match app.outbox_send(Empty {}) {
                     Ok(r) if r.sent + r.failed > 0 => {
                         tracing::info!(sent = r.sent, failed = r.failed, "outbox")

@@ -4,6 +4,7 @@
 use crate::app::*;
 use crate::contact::Contact;
 use crate::error::{ApiError, CoreError};
+use crate::escalation::{AbsenceInput, EscalationReport};
 use crate::event::Event;
 use crate::followup::{CallInput, CallResult};
 use crate::lead::{Lead, NewLead};
@@ -15,6 +16,7 @@ use crate::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
 use crate::task::{Agenda, AgendaQuery, Task, TaskDone, TaskInput, TaskMove, TodoList, TodoQuery};
+use crate::user::User;
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -85,6 +87,8 @@ commands! {
     task_done(TaskDone) -> Task;
     agenda(AgendaQuery) -> Agenda;
     todo(TodoQuery) -> TodoList;
+    escalations_run(Empty) -> EscalationReport;
+    user_set_absence(AbsenceInput) -> User;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

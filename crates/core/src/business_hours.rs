@@ -105,6 +105,12 @@ impl Schedule {
             })
     }
 
+    /// Inside an opening period, its closing instant included (a deadline may fall at closing time).
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        let date = t.with_timezone(&Paris).date_naive();
+        self.periods(date).any(|(a, b)| a <= t && t <= b)
+    }
+
     pub fn is_open(&self, t: DateTime<Utc>) -> bool {
         let date = t.with_timezone(&Paris).date_naive();
         self.periods(date).any(|(a, b)| a <= t && t < b)

@@ -30,6 +30,13 @@ impl FixedClock {
     }
 }
 
+impl FixedClock {
+    /// The fixed instant (tests compute dates from it).
+    pub fn now_for_tests(&self) -> DateTime<Utc> {
+        Clock::now(self)
+    }
+}
+
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.0.lock().map(|t| *t).unwrap_or_else(|_| Utc::now())

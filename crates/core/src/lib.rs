@@ -11,6 +11,7 @@ pub mod db;
 pub mod deadline;
 pub mod demo;
 pub mod error;
+pub mod escalation;
 pub mod event;
 pub mod followup;
 pub mod inbox;

@@ -1,5 +1,11 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p carnet-core --test bindings`. Do not edit.
 
+export type AbsenceInput = { user_id: number, 
+/**
+ * RFC 3339; null: present.
+ */
+absent_until: string | null, backup_user_id?: number | null, };
+
 export type Agenda = { tasks: Array<Task>, deadlines: Array<DeadlineItem>, };
 
 export type AgendaQuery = { 
@@ -53,6 +59,8 @@ deadline_at: string | null, };
 export type DeadlineItem = { lead_id: number, code: string, contact_name: string, contact_phone: string | null, owner_id: number | null, owner: string | null, deadline_at: string, interest: Interest, status: LeadStatus, };
 
 export type Empty = Record<symbol, never>;
+
+export type EscalationReport = { owners_alerted: number, managers_alerted: number, reassigned: number, };
 
 export type Event = { id: number, lead_id: number, at: string, 
 /**
@@ -309,4 +317,6 @@ export type Commands = {
   task_done: { args: TaskDone, result: Task },
   agenda: { args: AgendaQuery, result: Agenda },
   todo: { args: TodoQuery, result: TodoList },
+  escalations_run: { args: Empty, result: EscalationReport },
+  user_set_absence: { args: AbsenceInput, result: User },
 };

@@ -1,0 +1,182 @@
+//! What happens when a deadline passes: the owner is alerted (during opening hours only), then,
+//! if the lead is still untouched after a delay in working time, the site's managers are alerted
+//! so that they can reassign it. Leads of absent users go to their backup.
+
+use crate::app::{App, Empty};
+use crate::clock;
+use crate::error::Result;
+use crate::event::{self, kind};
+use chrono::Duration;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Leads handled per run: a backlog is worked through over the next runs.
+const BATCH: u32 = 200;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct EscalationReport {
+    pub owners_alerted: u32,
+    pub managers_alerted: u32,
+    pub reassigned: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AbsenceInput {
+    pub user_id: i64,
+    /// RFC 3339; null: present.
+    pub absent_until: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub backup_user_id: Option<i64>,
+}
+
+fn managers(conn: &Connection, site_id: i64) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, email FROM users WHERE active = 1 AND role IN ('chef_des_ventes','administrateur','responsable_apv')
+         AND (site_id IS NULL OR site_id = ?1)",
+    )?;
+    let rows = stmt
+        .query_map([site_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn notify(
+    conn: &Connection,
+    users: &[(i64, String)],
+    lead_id: i64,
+    text: &str,
+    now: &str,
+) -> Result<()> {
+    for (user, email) in users {
+        conn.execute(
+            "INSERT INTO notifications(user_id, lead_id, at, kind, text) VALUES (?1, ?2, ?3, 'deadline', ?4)",
+            params![user, lead_id, now, text],
+        )?;
+        crate::outbox::queue(
+            conn,
+            "alert",
+            email,
+            text,
+            &format!("{text}\n\nOuvrez Carnet pour traiter ce lead."),
+            Some(lead_id),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+impl App {
+    pub fn escalations_run(&self, _: Empty) -> Result<EscalationReport> {
+        self.write(|tx, ctx| {
+            let mut report = EscalationReport::default();
+            let delay_hours: i64 = crate::settings::get_json::<i64>(tx, "escalation_delay_hours")?.unwrap_or(4).clamp(0, 24 * 30);
+            let due: Vec<(i64, String, String, i64, Option<i64>, Option<String>, Option<String>, String, Option<String>)> = tx
+                .prepare_cached(
+                    "SELECT l.id, l.code, trim(c.first_name || ' ' || c.last_name), l.site_id, l.owner_id, u.email, u.name,
+                            l.deadline_at, l.owner_alerted_at
+                     FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id
+                     WHERE l.deadline_at <= ?1 AND l.status IN ('nouveau','a_traiter','en_cours')
+                       AND (l.owner_alerted_at IS NULL OR (l.escalated_at IS NULL AND l.contacted_at IS NULL))
+                     ORDER BY l.deadline_at LIMIT ?2",
+                )?
+                .query_map(params![ctx.now_text, BATCH], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (lead_id, code, name, site_id, owner_id, owner_email, owner_name, deadline, alerted) in due {
+                let schedule = crate::deadline::schedule(tx, site_id)?;
+                // Reminders wait for the site to open.
+                if !schedule.is_open(ctx.now) {
+                    continue;
+                }
+                if alerted.is_none() {
+                    let text = format!("Échéance dépassée : {code} — {name}");
+                    let recipients = match (owner_id, owner_email) {
+                        (Some(id), Some(email)) => vec![(id, email)],
+                        _ => managers(tx, site_id)?,
+                    };
+                    notify(tx, &recipients, lead_id, &text, &ctx.now_text)?;
+                    tx.execute("UPDATE leads SET owner_alerted_at = ?2 WHERE id = ?1", params![lead_id, ctx.now_text])?;
+                    event::append(tx, lead_id, &ctx.now_text, None, kind::ALERT, &format!("Alerte : échéance dépassée ({})", owner_name.as_deref().unwrap_or("non assigné")), None)?;
+                    report.owners_alerted += 1;
+                    continue;
+                }
+                let Some(deadline) = clock::parse(&deadline) else { continue };
+                if schedule.add_working(deadline, Duration::hours(delay_hours)) > ctx.now {
+                    continue;
+                }
+                let text = format!("Lead en retard, toujours sans contact : {code} — {name} ({}) : réassignez-le si besoin", owner_name.as_deref().unwrap_or("non assigné"));
+                notify(tx, &managers(tx, site_id)?, lead_id, &text, &ctx.now_text)?;
+                tx.execute("UPDATE leads SET escalated_at = ?2 WHERE id = ?1", params![lead_id, ctx.now_text])?;
+                event::append(tx, lead_id, &ctx.now_text, None, kind::ALERT, "Escalade : le responsable des ventes est alerté", None)?;
+                report.managers_alerted += 1;
+            }
+            report.reassigned = reassign_absent(tx, &ctx.now_text)?;
+            Ok(report)
+        })
+    }
+
+    pub fn user_set_absence(&self, input: AbsenceInput) -> Result<crate::user::User> {
+        let until = match input
+            .absent_until
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(t) => Some(clock::to_text(clock::parse(t).ok_or_else(|| {
+                crate::error::CoreError::invalid("absent_until", "Date de retour invalide.")
+            })?)),
+            None => None,
+        };
+        self.write(|tx, _| {
+            crate::user::get(tx, input.user_id)?;
+            if let Some(b) = input.backup_user_id {
+                if b == input.user_id {
+                    return Err(crate::error::CoreError::invalid("backup_user_id", "Choisissez un autre utilisateur comme remplaçant."));
+                }
+                crate::user::get(tx, b)?;
+            }
+            tx.execute(
+                "UPDATE users SET absent_until = ?2, backup_user_id = coalesce(?3, backup_user_id) WHERE id = ?1",
+                params![input.user_id, until, input.backup_user_id],
+            )?;
+            crate::user::get(tx, input.user_id)
+        })
+    }
+}
+
+/// Open leads of absent users go to their present backup.
+fn reassign_absent(conn: &Connection, now: &str) -> Result<u32> {
+    let moves: Vec<(i64, i64, String, String)> = conn
+        .prepare_cached(
+            "SELECT l.id, b.id, u.name, b.name FROM leads l
+             JOIN users u ON u.id = l.owner_id
+             JOIN users b ON b.id = u.backup_user_id
+             WHERE u.absent_until > ?1 AND l.status IN ('nouveau','a_traiter','en_cours')
+               AND b.active = 1 AND (b.absent_until IS NULL OR b.absent_until <= ?1)
+             LIMIT ?2",
+        )?
+        .query_map(params![now, BATCH], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (lead_id, backup, absent, backup_name) in &moves {
+        conn.execute(
+            "UPDATE leads SET owner_id = ?2 WHERE id = ?1",
+            params![lead_id, backup],
+        )?;
+        event::append(
+            conn,
+            *lead_id,
+            now,
+            None,
+            kind::ASSIGNED,
+            &format!("Réassigné à {backup_name} (absence de {absent})"),
+            None,
+        )?;
+        crate::notify::lead_owner(conn, *lead_id, now, "Lead reçu en remplacement")?;
+    }
+    Ok(moves.len() as u32)
+}
