@@ -23,6 +23,9 @@ pub fn start(app: Arc<App>, on_new: Arc<dyn Fn() + Send + Sync>) {
                     Ok(_) => {}
                     Err(e) => tracing::warn!(code = e.code(), "escalations not run"),
                 }
+                if let Err(e) = app.digest_run(Empty {}) {
+                    tracing::warn!(code = e.code(), "daily digest not run");
+                }
                 match app.outbox_send(Empty {}) {
                     Ok(r) if r.sent + r.failed > 0 => {
                         tracing::info!(sent = r.sent, failed = r.failed, "outbox")

@@ -3,6 +3,7 @@
 
 use crate::app::*;
 use crate::contact::Contact;
+use crate::digest::DigestReport;
 use crate::error::{ApiError, CoreError};
 use crate::escalation::{AbsenceInput, EscalationReport};
 use crate::event::Event;
@@ -89,6 +90,7 @@ commands! {
     todo(TodoQuery) -> TodoList;
     escalations_run(Empty) -> EscalationReport;
     user_set_absence(AbsenceInput) -> User;
+    digest_run(Empty) -> DigestReport;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod db;
 pub mod deadline;
 pub mod demo;
+pub mod digest;
 pub mod error;
 pub mod escalation;
 pub mod event;

@@ -58,6 +58,8 @@ deadline_at: string | null, };
 
 export type DeadlineItem = { lead_id: number, code: string, contact_name: string, contact_phone: string | null, owner_id: number | null, owner: string | null, deadline_at: string, interest: Interest, status: LeadStatus, };
 
+export type DigestReport = { users: number, };
+
 export type Empty = Record<symbol, never>;
 
 export type EscalationReport = { owners_alerted: number, managers_alerted: number, reassigned: number, };
@@ -319,4 +321,5 @@ export type Commands = {
   todo: { args: TodoQuery, result: TodoList },
   escalations_run: { args: Empty, result: EscalationReport },
   user_set_absence: { args: AbsenceInput, result: User },
+  digest_run: { args: Empty, result: DigestReport },
 };
