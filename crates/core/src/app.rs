@@ -413,7 +413,8 @@ impl App {
                     Some(id) => user::get(tx, id)?.role.is_manager(),
                     None => false,
                 };
-                if !duplicate && !rule.may_close_lost && !(manager && input.override_rule.unwrap_or(false)) {
+                let forced = manager && input.override_rule.unwrap_or(false);
+                if !(duplicate || rule.may_close_lost || forced) {
                     return Err(CoreError::Refused(format!(
                         "Ce lead ne peut pas encore être classé perdu : il faut un contact, ou {} tentatives d'appel à des moments différents ({} pour l'instant). Un responsable peut forcer la clôture.",
                         crate::followup::ATTEMPTS_FOR_MAIL,

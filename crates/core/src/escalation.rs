@@ -31,6 +31,19 @@ pub struct AbsenceInput {
     pub backup_user_id: Option<i64>,
 }
 
+/// An open lead whose deadline has passed.
+struct DueLead {
+    lead_id: i64,
+    code: String,
+    name: String,
+    site_id: i64,
+    owner_id: Option<i64>,
+    owner_email: Option<String>,
+    owner_name: Option<String>,
+    deadline: String,
+    alerted: Option<String>,
+}
+
 fn managers(conn: &Connection, site_id: i64) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, email FROM users WHERE active = 1 AND role IN ('chef_des_ventes','administrateur','responsable_apv')
@@ -72,7 +85,7 @@ impl App {
         self.write(|tx, ctx| {
             let mut report = EscalationReport::default();
             let delay_hours: i64 = crate::settings::get_json::<i64>(tx, "escalation_delay_hours")?.unwrap_or(4).clamp(0, 24 * 30);
-            let due: Vec<(i64, String, String, i64, Option<i64>, Option<String>, Option<String>, String, Option<String>)> = tx
+            let due: Vec<DueLead> = tx
                 .prepare_cached(
                     "SELECT l.id, l.code, trim(c.first_name || ' ' || c.last_name), l.site_id, l.owner_id, u.email, u.name,
                             l.deadline_at, l.owner_alerted_at
@@ -82,10 +95,20 @@ impl App {
                      ORDER BY l.deadline_at LIMIT ?2",
                 )?
                 .query_map(params![ctx.now_text, BATCH], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+                    Ok(DueLead {
+                        lead_id: r.get(0)?,
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                        site_id: r.get(3)?,
+                        owner_id: r.get(4)?,
+                        owner_email: r.get(5)?,
+                        owner_name: r.get(6)?,
+                        deadline: r.get(7)?,
+                        alerted: r.get(8)?,
+                    })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            for (lead_id, code, name, site_id, owner_id, owner_email, owner_name, deadline, alerted) in due {
+            for DueLead { lead_id, code, name, site_id, owner_id, owner_email, owner_name, deadline, alerted } in due {
                 let schedule = crate::deadline::schedule(tx, site_id)?;
                 // Reminders wait for the site to open.
                 if !schedule.is_open(ctx.now) {

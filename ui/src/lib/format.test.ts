@@ -11,6 +11,9 @@ import {
   formatEuros,
   formatInteger,
   formatPhone,
+  formatDue,
+  formatShortDateTime,
+  formatTime,
   parisInputToUtc,
   toParisInputValue,
 } from "./format";
@@ -180,5 +183,21 @@ describe("byte sizes and prices", () => {
     expect(formatCents(1999)).toBe(`19,99${NBSP}€`);
     expect(formatCents(null)).toBe("");
     expect(formatCents(undefined)).toBe("");
+  });
+});
+
+describe("due times for the to-do list", () => {
+  it("formats short dates and times in Paris time", () => {
+    expect(formatShortDateTime("2026-07-01T08:05:00Z")).toBe("01/07 10:05");
+    expect(formatShortDateTime("2026-01-15T23:30:00Z")).toBe("16/01 00:30");
+    expect(formatTime("2026-01-15T09:05:00Z")).toBe("10:05");
+    expect(formatShortDateTime(null)).toBe("");
+  });
+
+  it("says how long until a due time, or how late it is", () => {
+    const now = at("2026-01-15T10:00:00Z");
+    expect(formatDue("2026-01-15T13:20:00Z", now)).toBe("dans 3 h 20");
+    expect(formatDue("2026-01-15T08:00:00Z", now)).toBe("en retard de 2 h");
+    expect(formatDue("", now)).toBe("");
   });
 });

@@ -210,3 +210,27 @@ export function formatElapsed(iso: string | null | undefined, now: number): stri
   if (ms === null) return "";
   return formatDuration(now - ms);
 }
+
+/** "dd/mm HH:MM" in Paris time (the year is implied: to-do lists, agenda); "" when invalid. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const w = parisWallClock(ms);
+  return `${pad(w.day)}/${pad(w.month)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "HH:MM" in Paris time; "" when invalid. */
+export function formatTime(iso: string | null | undefined): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const w = parisWallClock(ms);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** Time until a due instant: "dans 3 h 20", or "en retard de 2 j 4 h" once past. */
+export function formatDue(iso: string | null | undefined, now: number): string {
+  const ms = parse(iso);
+  if (ms === null) return "";
+  const diff = ms - now;
+  return diff >= 0 ? time.inDuration(formatDuration(diff)) : time.lateFor(formatDuration(-diff));
+}

@@ -1,6 +1,8 @@
 // Every French string shown to the user lives here. Components and helpers import from this
 // module only; identifiers and comments stay in English.
-import type { Interest, LeadKind, LeadSort, LeadStage, LeadStatus, MailSecurity, Role } from "./bindings";
+import type { CallOutcome, Interest, LeadKind, LeadSort, LeadStage, LeadStatus, MailSecurity, Role, SmtpSecurity, TaskKind, TodoSort } from "./bindings";
+
+const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const statusLabels: Record<LeadStatus, string> = {
   nouveau: "Nouveau",
@@ -118,6 +120,7 @@ export const list = {
   owner: "Responsable",
   site: "Site",
   overdue: "En retard",
+  dueToday: "À échéance aujourd'hui",
   sort: "Tri",
   clearFilters: "Effacer les filtres",
   previous: "‹ Précédents",
@@ -153,7 +156,7 @@ export const lead = {
   site: "Site",
   deadline: "Échéance",
   noDeadline: "Pas d'échéance",
-  counters: { tradeins: "Reprises", testdrives: "Essais", offers: "Offres" },
+  counters: { tradeins: "Reprises", testdrives: "Essais", offers: "Offres", calls: "Appels" },
   createdAt: "Créé le",
   lastActivity: "Dernière activité",
   elapsed: "Depuis la création",
@@ -167,6 +170,8 @@ export const lead = {
   testdrive: "Essai",
   document: "Document",
   task: "Tâche",
+  call: "Appel",
+  callShortcut: "Alt+A",
   qualify: "Qualification",
   closeReason: "Motif de clôture",
   tabs: { details: "Détails", followUp: "Suivi", contacts: "Contacts" },
@@ -190,6 +195,18 @@ export const lead = {
     contactedAt: "Contacté le",
     notContacted: "Pas encore contacté.",
     saved: "Enregistré.",
+    attempts: "Tentatives d'appel",
+    calls: (n: number) => (n === 0 ? "Aucun appel enregistré." : n === 1 ? "1 appel enregistré." : `${n} appels enregistrés.`),
+    failedAttempts: (n: number, of: number) => `${n} ${n <= 1 ? "tentative" : "tentatives"} sans réponse sur ${of}`,
+    contactValidated: "Contact validé",
+    mayCloseLost: "Clôture en perdu possible",
+    mayNotCloseLost: "Clôture en perdu pas encore possible",
+    ruleHint: (of: number) => `Un appel joint ou un message laissé (15 s et plus) valide le contact. Après ${of} tentatives sans réponse à des moments différents, le client reçoit un e-mail et le lead peut être clôturé en perdu.`,
+    tasks: "Tâches",
+    noTasks: "Aucune tâche pour ce lead.",
+    newTask: "Nouvelle tâche",
+    taskDone: (title: string) => `Marquer « ${title} » comme faite`,
+    doneAt: (when: string) => `faite le ${when}`,
   },
   contactForm: {
     title: "Contact du lead",
@@ -218,7 +235,165 @@ export const dialogs = {
     lostReason: "Motif de perte",
     wonReason: "Motif de gain",
     chooseReason: "Choisir un motif…",
+    lostRuleNotMet: (failed: number, of: number) =>
+      `Ce lead ne peut pas encore être classé perdu : il faut un contact, ou ${of} tentatives d'appel à des moments différents (${failed} pour l'instant).`,
+    lostRuleManager: "En tant que responsable, vous pouvez forcer la clôture.",
+    lostRuleAskManager: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut forcer la clôture.",
+    override: "Forcer la clôture (responsable)",
   },
+  call: {
+    title: "Enregistrer un appel",
+    titleFor: (name: string) => `Appel — ${name}`,
+    outcome: "Résultat",
+    duration: "Durée (mm:ss ou secondes)",
+    durationPlaceholder: "2:05",
+    durationInvalid: "Durée invalide : écrivez par exemple 2:05 ou 125.",
+    durationRequired: "Indiquez la durée de l'appel (mm:ss ou secondes).",
+    shortCall: "Moins de 15 s : l'appel ne valide pas le contact.",
+    start: "Démarrer",
+    stop: "Arrêter",
+    timer: "Chronomètre",
+    note: "Note (facultatif)",
+    save: "Enregistrer l'appel",
+    hint: "Entrée pour enregistrer.",
+  },
+  task: {
+    title: "Nouvelle tâche",
+    kind: "Type",
+    due: "Date et heure (heure de Paris)",
+    duration: "Durée (minutes)",
+    assignee: "Pour",
+    taskTitle: "Intitulé (facultatif)",
+    titlePlaceholder: "Par défaut : type et nom du contact",
+    durationInvalid: "Durée invalide (1 à 1440 minutes).",
+    save: "Planifier",
+  },
+};
+
+export const callOutcomeLabels: Record<CallOutcome, string> = {
+  joint: "Joint",
+  messagerie: "Messagerie",
+  pas_de_reponse: "Pas de réponse",
+  faux_numero: "Faux numéro",
+};
+
+export const taskKindLabels: Record<TaskKind, string> = {
+  appel: "Appel",
+  email: "E-mail",
+  rdv: "Rendez-vous",
+  essai: "Essai",
+  relance: "Relance",
+};
+
+export const todoSortLabels: Record<TodoSort, string> = {
+  date: "Par date",
+  interest: "Par intérêt",
+};
+
+export const todo = {
+  title: "À faire",
+  sort: "Tri",
+  scope: "Afficher",
+  scopeMe: "Moi",
+  scopeAll: "Tous",
+  overdue: (n: number) => (n === 0 ? "Rien en retard" : `${n} en retard`),
+  count: (n: number) => (n <= 1 ? `${n} action` : `${n} actions`),
+  deadline: "Échéance",
+  call: "Appel",
+  done: "Fait",
+  open: "Ouvrir le lead",
+  empty: "Rien à faire pour l'instant.",
+  emptyHint: "Les tâches planifiées et les échéances des leads ouverts apparaissent ici.",
+  loadFailed: "Impossible de charger la liste des choses à faire.",
+  doneToast: (title: string) => `Tâche faite : ${title}`,
+  noContact: "(sans lead)",
+  columns: { due: "Pour", what: "Action", lead: "Lead / contact", interest: "Intérêt", who: "Pour qui", actions: "Actions" },
+};
+
+export const agenda = {
+  title: "Agenda",
+  day: "Jour",
+  week: "Semaine",
+  today: "Aujourd'hui",
+  previous: "‹ Précédent",
+  next: "Suivant ›",
+  previousDay: "Jour précédent",
+  nextDay: "Jour suivant",
+  previousWeek: "Semaine précédente",
+  nextWeek: "Semaine suivante",
+  user: "Agenda de",
+  shared: "Planning partagé",
+  unassigned: "Non assigné",
+  weekdays: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+  weekdaysLong: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+  months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  dayTitle: (weekday: string, day: number, month: string, year: number) => `${weekday} ${day} ${month} ${year}`,
+  weekTitle: (from: string, to: string) => `Semaine du ${from} au ${to}`,
+  loadFailed: "Impossible de charger l'agenda.",
+  deadline: (code: string, name: string) => `Échéance ${code} — ${name}`,
+  outsideBefore: "commence avant 8 h",
+  outsideAfter: "finit après 20 h",
+  dragHint: "Glissez une tâche pour la déplacer ; cliquez dessus pour l'ouvrir.",
+  moved: (title: string, when: string) => `« ${title} » déplacée au ${when}.`,
+  panel: {
+    title: "Tâche",
+    when: "Quand",
+    duration: "Durée",
+    minutes: (n: number) => `${n} min`,
+    who: "Pour",
+    lead: "Lead",
+    openLead: "Ouvrir le lead",
+    done: "Marquer comme faite",
+    reopen: "Rouvrir",
+    doneAt: (when: string) => `Faite le ${when}`,
+    move: "Déplacer",
+    moveTitle: "Déplacer (clavier)",
+    close: "Fermer",
+  },
+};
+
+export const smtpSecurityLabels: Record<SmtpSecurity, string> = {
+  tls: "TLS",
+  starttls: "STARTTLS",
+  plain: "Sans chiffrement (local)",
+};
+
+export const settings = {
+  title: "Réglages",
+};
+
+export const smtp = {
+  title: "Envoi des e-mails (SMTP)",
+  notConfigured: "L'envoi des e-mails n'est pas configuré : les alertes aux vendeurs ne partent pas, et les e-mails aux clients attendent dans la file.",
+  server: "Serveur",
+  sender: "Expéditeur",
+  pending: "En attente d'envoi",
+  failed: "En échec",
+  lastError: "Dernière erreur",
+  statusFailed: "Impossible de lire l'état de l'envoi des e-mails.",
+  send: "Envoyer maintenant",
+  sending: "Envoi en cours…",
+  sendDone: (sent: number, failed: number) =>
+    sent === 0 && failed === 0
+      ? "Aucun e-mail à envoyer pour l'instant."
+      : `${sent} ${plural(sent, "e-mail envoyé", "e-mails envoyés")}` + (failed ? `, ${failed} en échec.` : "."),
+  formTitle: "Configuration",
+  host: "Serveur SMTP",
+  hostPlaceholder: "smtp.exemple.fr",
+  port: "Port",
+  security: "Sécurité",
+  username: "Identifiant (facultatif)",
+  password: "Mot de passe",
+  passwordUnchanged: "inchangé",
+  passwordSet: "Mot de passe enregistré (jamais réaffiché).",
+  passwordMissing: "Aucun mot de passe enregistré.",
+  fromAddress: "Adresse d'expédition",
+  fromAddressPlaceholder: "leads@garage.fr",
+  fromName: "Nom de l'expéditeur",
+  fromNamePlaceholder: "Garage du Centre",
+  save: "Enregistrer",
+  saved: "Configuration enregistrée.",
+  portInvalid: "Port invalide (587 en général).",
 };
 
 export const quickEntry = {
@@ -265,12 +440,12 @@ export const time = {
   hoursMinutes: (h: number, mm: string) => `${h} h ${mm}`,
   days: (d: number) => `${d} j`,
   daysHours: (d: number, h: number) => `${d} j ${h} h`,
+  inDuration: (d: string) => `dans ${d}`,
+  lateFor: (d: string) => `en retard de ${d}`,
 };
 
 // Byte sizes (French units: octet, kilo-octet…).
 export const units = { bytes: "o", kilo: "Ko", mega: "Mo", giga: "Go" };
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 /** Inbound message states, as filters (plural) and as the state of one message. */
 export const inboundStates = {
