@@ -478,3 +478,27 @@ fn demo_covers_every_status_and_refuses_a_database_with_leads() {
         .unwrap();
     assert!(!detail.events.is_empty());
 }
+
+#[test]
+fn a_database_locked_by_another_program_gets_a_french_message_and_nothing_half_saved() {
+    let f = fixture();
+    let other = rusqlite::Connection::open(f.app.db_path()).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let err = f
+        .app
+        .lead_create(phone_lead(&f, "Verrou", "0611223344"))
+        .unwrap_err()
+        .to_api();
+    assert_eq!(err.code, "db_busy");
+    assert!(
+        err.message.contains("occupée par un autre programme"),
+        "{}",
+        err.message
+    );
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(count(&f.app, "leads"), 0);
+    // Reading still works while another program writes (WAL).
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert!(f.app.leads_list(LeadQuery::default()).is_ok());
+    other.execute_batch("ROLLBACK").unwrap();
+}

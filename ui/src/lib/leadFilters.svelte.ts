@@ -11,6 +11,7 @@ class LeadFilters {
   ownerId = $state<number | "">("");
   siteId = $state<number | "">("");
   overdue = $state(false);
+  dueToday = $state(false);
   sort = $state<LeadSort>("recent");
   search = $state("");
   offset = $state(0);
@@ -23,6 +24,7 @@ class LeadFilters {
       this.ownerId !== "" ||
       this.siteId !== "" ||
       this.overdue ||
+      this.dueToday ||
       this.search.trim() !== ""
     );
   }
@@ -34,6 +36,7 @@ class LeadFilters {
     this.ownerId = "";
     this.siteId = "";
     this.overdue = false;
+    this.dueToday = false;
     this.search = "";
     this.offset = 0;
   }
@@ -41,6 +44,7 @@ class LeadFilters {
   /** The query for `leads_list`, with `search` given separately (it is debounced). */
   toQuery(search: string): LeadQuery {
     const q: LeadQuery = { sort: this.sort, limit: PAGE_SIZE, offset: this.offset, overdue: this.overdue };
+    if (this.dueToday) q.due_today = true;
     if (this.status) q.status = this.status;
     if (this.kind) q.kind = this.kind;
     if (this.source) q.source = this.source;

@@ -85,6 +85,13 @@ class Notifications {
     for (const t of shown) setTimeout(() => this.dismiss(t.id), TOAST_MS);
   }
 
+  /** Shows a message of the app itself (a confirmation) as a toast. */
+  flash(text: string, leadCode: string | null = null) {
+    const toast = { id: ++this.toastSeq, text, leadCode };
+    this.toasts = [...this.toasts, toast].slice(-MAX_TOASTS - 1);
+    setTimeout(() => this.dismiss(toast.id), TOAST_MS);
+  }
+
   dismiss(toastId: number) {
     this.toasts = this.toasts.filter((t) => t.id !== toastId);
   }

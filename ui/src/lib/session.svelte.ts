@@ -1,6 +1,9 @@
 // Application-wide state: the backend's meta (users, sites, sources…) and the error banner.
 import { call, errorMessage } from "./api";
-import type { Meta, Site, User } from "./bindings";
+import type { Meta, Role, Site, User } from "./bindings";
+
+/** Roles that may override closing rules (the backend checks again). */
+export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];
 
 class Session {
   meta = $state<Meta | null>(null);
@@ -12,6 +15,9 @@ class Session {
     const m = this.meta;
     return m?.users.find((u) => u.id === m.current_user_id) ?? null;
   });
+
+  /** The current user may force a closing rule. */
+  isManager = $derived(!!this.currentUser && MANAGER_ROLES.includes(this.currentUser.role));
 
   activeUsers = $derived((this.meta?.users ?? []).filter((u) => u.active));
   sites = $derived<Site[]>(this.meta?.sites ?? []);

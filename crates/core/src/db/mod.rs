@@ -23,7 +23,10 @@ pub fn open(path: &Path) -> Result<Pool> {
     let mut conn = connect(path)?;
     migrate::migrate(&mut conn, path)?;
     // Recommended for long-lived connections: refresh stale planner statistics, bounded in time.
-    conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
+    // Statistics are an optimisation: another program holding the database must not stop the start.
+    if let Err(e) = conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;") {
+        tracing::warn!(error = %e, "planner statistics not refreshed");
+    }
     Ok(Pool::new(path.to_path_buf(), conn))
 }
 
