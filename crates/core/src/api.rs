@@ -5,7 +5,7 @@ use crate::app::*;
 use crate::contact::Contact;
 use crate::digest::DigestReport;
 use crate::error::{ApiError, CoreError};
-use crate::escalation::{AbsenceInput, EscalationReport};
+use crate::escalation::{AbsenceInput, DeactivateInput, EscalationReport};
 use crate::event::Event;
 use crate::followup::{CallInput, CallResult};
 use crate::lead::{Lead, NewLead};
@@ -91,6 +91,7 @@ commands! {
     escalations_run(Empty) -> EscalationReport;
     user_set_absence(AbsenceInput) -> User;
     digest_run(Empty) -> DigestReport;
+    user_deactivate(DeactivateInput) -> User;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

@@ -208,6 +208,7 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     let (sites, users) = seed_people(&tx, &clock::to_text(now - Duration::days(3650)))?;
     let mut rng = fastrand::Rng::with_seed(seed);
     let (contacts, events) = seed_leads(&tx, &mut rng, leads, now, &sites, &users)?;
+    seed_tasks(&tx, now)?;
     tx.execute_batch(
         "DELETE FROM lead_search;
          INSERT INTO lead_search(rowid, code, name, phone, plate)
@@ -626,4 +627,62 @@ fn seed_leads(
         )?;
     }
     Ok((contacts, events))
+}
+
+/// Tasks for the agenda: the sellers' next days, one slot after the other (appointments never
+/// overlap), plus yesterday's forgotten calls.
+fn seed_tasks(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
+    let leads: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "SELECT l.id, l.owner_id, trim(c.first_name || ' ' || c.last_name) FROM leads l JOIN contacts c ON c.id = l.contact_id
+             WHERE l.owner_id IS NOT NULL AND l.status IN ('a_traiter','en_cours') ORDER BY l.id DESC LIMIT 80",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let schedule = crate::business_hours::Schedule::new(typical_hours());
+    let kinds = [
+        ("appel", "Appel", 15),
+        ("rdv", "Rendez-vous", 60),
+        ("relance", "Relance", 15),
+        ("essai", "Essai", 60),
+    ];
+    let mut next_slot: std::collections::HashMap<i64, usize> = Default::default();
+    let mut insert = conn.prepare(
+        "INSERT INTO tasks(lead_id, kind, title, due_at, duration_min, assignee_id, done_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+    )?;
+    let created = clock::to_text(now - Duration::days(1));
+    for (i, (lead_id, owner, name)) in leads.iter().enumerate() {
+        let (kind, label, minutes) = kinds[i % kinds.len()];
+        let slot = next_slot.entry(*owner).or_insert(0);
+        // Three in ten are from yesterday: overdue calls in the to-do list.
+        let due = if i % 10 < 3 {
+            schedule.add_working(
+                schedule.next_open(now - Duration::days(1)),
+                Duration::minutes(90 * (i % 3) as i64),
+            )
+        } else {
+            *slot += 1;
+            schedule.add_working(
+                schedule.next_open(now),
+                Duration::minutes(90 * *slot as i64),
+            )
+        };
+        let (kind, label, minutes) = if due < now {
+            ("appel", "Appel", 15)
+        } else {
+            (kind, label, minutes)
+        };
+        insert.execute(params![
+            lead_id,
+            kind,
+            format!("{label} — {name}"),
+            clock::to_text(due),
+            minutes,
+            owner,
+            Option::<String>::None,
+            created
+        ])?;
+    }
+    Ok(())
 }

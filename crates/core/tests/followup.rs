@@ -476,3 +476,60 @@ fn reminders_wait_for_opening_hours_and_the_list_filters_due_today() {
     f.clock.advance(Duration::hours(14));
     assert_eq!(f.app.escalations_run(Empty {}).unwrap().owners_alerted, 1);
 }
+
+#[test]
+fn a_leaving_user_hands_over_open_leads_and_tasks_never_leaving_a_lead_without_owner() {
+    let f = fixture();
+    let karim = user(&f, "Karim Benali");
+    let thomas = user(&f, "Thomas Lefèvre");
+    let l = lead(&f, Some(karim));
+    let due = Utc
+        .with_ymd_and_hms(2026, 11, 26, 9, 0, 0)
+        .unwrap()
+        .to_rfc3339();
+    let task = f
+        .app
+        .task_create(TaskInput {
+            lead_id: Some(l.id),
+            kind: TaskKind::Relance,
+            title: None,
+            due_at: due,
+            duration_min: None,
+            assignee_id: None,
+        })
+        .unwrap();
+    let input = |to| carnet_core::escalation::DeactivateInput {
+        user_id: karim,
+        reassign_to: to,
+    };
+    let err = f.app.user_deactivate(input(None)).unwrap_err().to_api();
+    assert_eq!(err.field.as_deref(), Some("reassign_to"));
+    assert!(
+        err.message.contains("choisissez à qui les confier"),
+        "{}",
+        err.message
+    );
+    assert!(f.app.user_deactivate(input(Some(karim))).is_err());
+    let gone = f.app.user_deactivate(input(Some(thomas))).unwrap();
+    assert!(!gone.active);
+    let detail = f.app.lead_get(LeadRef { code: l.code }).unwrap();
+    assert_eq!(detail.lead.owner_id, Some(thomas));
+    assert_eq!(
+        detail
+            .tasks
+            .iter()
+            .find(|t| t.id == task.id)
+            .unwrap()
+            .assignee_id,
+        thomas
+    );
+    // An inactive user cannot be given new leads.
+    assert!(f
+        .app
+        .lead_assign(AssignInput {
+            lead_id: detail.lead.id,
+            owner_id: Some(karim),
+            site_id: None
+        })
+        .is_err());
+}

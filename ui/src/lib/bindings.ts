@@ -50,6 +50,12 @@ export type ContactMatchQuery = { phone?: string | null, email?: string | null, 
 
 export type ContactUpdate = { id: number, contact: ContactInput, };
 
+export type DeactivateInput = { user_id: number, 
+/**
+ * Who takes the user's open leads and tasks (required when there are some).
+ */
+reassign_to?: number | null, };
+
 export type DeadlineInput = { lead_id: number, 
 /**
  * RFC 3339; null removes the deadline.
@@ -322,4 +328,5 @@ export type Commands = {
   escalations_run: { args: Empty, result: EscalationReport },
   user_set_absence: { args: AbsenceInput, result: User },
   digest_run: { args: Empty, result: DigestReport },
+  user_deactivate: { args: DeactivateInput, result: User },
 };
