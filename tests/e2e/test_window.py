@@ -129,6 +129,13 @@ def main():
         w.click("assign-save")
         w.wait.until(lambda d: "Karim Benali" in d.find_element(*by_id("lead-owner")).text)
 
+        # Log a call in three clicks: answered, 2 min 05 — the contact that allows closing.
+        w.click("btn-call")
+        w.click("call-outcome-joint")
+        w.type("call-duration", "2:05")
+        w.click("call-save")
+        w.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="event-item"][data-kind="call"]'))
+
         # Close as perdu: a reason is required.
         w.click("btn-status")
         w.select("status-select", value="perdu")
@@ -154,6 +161,15 @@ def main():
         print(f"window: webhook lead on screen {time.monotonic() - posted:.2f} s after the POST")
         w.shot("04-live-webhook-lead")
 
+        # The to-do list and the agenda show the demo's tasks.
+        w.click("nav-todo")
+        w.wait.until(lambda d: d.find_elements(*by_id("todo-row")))
+        w.shot("06-a-faire")
+        w.click("nav-agenda")
+        w.el("agenda-week")
+        w.click("agenda-week")
+        w.shot("07-agenda")
+
         # The intake screen shows its counters and the mailbox panel.
         w.click("nav-intake")
         w.el("reception-counts")
@@ -175,7 +191,7 @@ def main():
     assert lead["contact"]["first_name"] == "Gaëlle"
     assert lead["vehicle"]["model"] == "3008"
     kinds = [e["kind"] for e in lead["events"]]
-    assert kinds[:3] == ["status", "assigned", "note"], kinds
+    assert kinds[:4] == ["status", "call", "assigned", "note"], kinds
     print("1 passed, 0 failed")
 
 

@@ -192,6 +192,9 @@ describe("due times for the to-do list", () => {
     expect(formatShortDateTime("2026-01-15T23:30:00Z")).toBe("16/01 00:30");
     expect(formatTime("2026-01-15T09:05:00Z")).toBe("10:05");
     expect(formatShortDateTime(null)).toBe("");
+    const now = at("2026-11-24T12:00:00Z");
+    expect(formatShortDateTime("2026-12-01T09:00:00Z", now)).toBe("01/12 10:00");
+    expect(formatShortDateTime("2027-01-04T09:00:00Z", now)).toBe("04/01/2027 10:00");
   });
 
   it("says how long until a due time, or how late it is", () => {

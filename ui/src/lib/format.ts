@@ -211,11 +211,15 @@ export function formatElapsed(iso: string | null | undefined, now: number): stri
   return formatDuration(now - ms);
 }
 
-/** "dd/mm HH:MM" in Paris time (the year is implied: to-do lists, agenda); "" when invalid. */
-export function formatShortDateTime(iso: string | null | undefined): string {
+/**
+ * "dd/mm HH:MM" in Paris time (the year is implied: to-do lists); with `now`, another year than
+ * the current one is written out ("dd/mm/yyyy HH:MM"). "" when invalid.
+ */
+export function formatShortDateTime(iso: string | null | undefined, now?: number): string {
   const ms = parse(iso);
   if (ms === null) return "";
   const w = parisWallClock(ms);
+  if (now !== undefined && parisWallClock(now).year !== w.year) return formatDateTime(iso);
   return `${pad(w.day)}/${pad(w.month)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
