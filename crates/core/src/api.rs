@@ -16,6 +16,7 @@ use crate::outbox::{SendReport, SmtpSetup, SmtpStatus};
 use crate::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
+use crate::rules::FollowupSettings;
 use crate::task::{Agenda, AgendaQuery, Task, TaskDone, TaskInput, TaskMove, TodoList, TodoQuery};
 use crate::user::User;
 use serde_json::Value;
@@ -92,6 +93,8 @@ commands! {
     user_set_absence(AbsenceInput) -> User;
     digest_run(Empty) -> DigestReport;
     user_deactivate(DeactivateInput) -> User;
+    followup_settings(Empty) -> FollowupSettings;
+    followup_settings_set(FollowupSettings) -> FollowupSettings;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

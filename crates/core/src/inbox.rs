@@ -259,14 +259,9 @@ fn received_at(mail: &ParsedMail, now: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 fn dedup_days(conn: &Connection) -> Result<i64> {
-    let v: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'dedup_days'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(30))
+    Ok(crate::settings::get_json::<i64>(conn, "dedup_days")?
+        .unwrap_or(30)
+        .clamp(1, 365))
 }
 
 /// The site that receives leads: the first one; a fresh installation gets a "Site principal"

@@ -24,6 +24,7 @@ pub mod mailbox;
 pub mod notify;
 pub mod outbox;
 pub mod quarantine;
+pub mod rules;
 pub mod secrets;
 pub mod settings;
 pub mod site;
