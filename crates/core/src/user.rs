@@ -55,9 +55,12 @@ pub struct User {
     pub role: Role,
     pub site_id: Option<i64>,
     pub active: bool,
+    /// Absent until this instant (RFC 3339); their new leads and open leads go to the backup.
+    pub absent_until: Option<String>,
+    pub backup_user_id: Option<i64>,
 }
 
-const COLUMNS: &str = "id, name, email, role, site_id, active";
+const COLUMNS: &str = "id, name, email, role, site_id, active, absent_until, backup_user_id";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<User> {
     let role: String = r.get(3)?;
@@ -68,6 +71,8 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<User> {
         role: Role::parse(&role).unwrap_or(Role::Vendeur),
         site_id: r.get(4)?,
         active: r.get(5)?,
+        absent_until: r.get(6)?,
+        backup_user_id: r.get(7)?,
     })
 }
 

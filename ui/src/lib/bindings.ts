@@ -80,6 +80,20 @@ user: string | null, kind: string,
  */
 text: string, };
 
+export type FollowupSettings = { 
+/**
+ * Working hours after a missed deadline before the managers are alerted.
+ */
+escalation_delay_hours: number, 
+/**
+ * Hour (Paris) of the daily digest.
+ */
+digest_hour: number, 
+/**
+ * Days during which a new request from the same contact about the same vehicle is merged.
+ */
+dedup_days: number, };
+
 export type InboundConvert = { id: number, lead: NewLead, };
 
 export type InboundDetail = { item: InboundItem, 
@@ -282,7 +296,11 @@ all_users?: boolean, sort?: TodoSort, limit?: number, };
 
 export type TodoSort = "date" | "interest";
 
-export type User = { id: number, name: string, email: string, role: Role, site_id: number | null, active: boolean, };
+export type User = { id: number, name: string, email: string, role: Role, site_id: number | null, active: boolean, 
+/**
+ * Absent until this instant (RFC 3339); their new leads and open leads go to the backup.
+ */
+absent_until: string | null, backup_user_id: number | null, };
 
 export type Vehicle = { id: number, make: string, model: string, version: string | null, vin: string | null, plate: string | null, 
 /**
@@ -329,4 +347,6 @@ export type Commands = {
   user_set_absence: { args: AbsenceInput, result: User },
   digest_run: { args: Empty, result: DigestReport },
   user_deactivate: { args: DeactivateInput, result: User },
+  followup_settings: { args: Empty, result: FollowupSettings },
+  followup_settings_set: { args: FollowupSettings, result: FollowupSettings },
 };

@@ -362,6 +362,53 @@ export const settings = {
   title: "Réglages",
 };
 
+export const followup = {
+  title: "Suivi des leads",
+  escalation: "Délai avant alerte du responsable (heures ouvrées)",
+  digestHour: "Heure du récapitulatif quotidien",
+  dedupDays: "Fusion des demandes en double (jours)",
+  slaTitle: "Délais de prise en charge en vigueur",
+  slaRules: "Après-vente : le jour ouvré suivant · Constructeur : 48 heures ouvrées · Autres sources : 24 heures ouvrées, selon les horaires du site et les jours fériés",
+  readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier ces réglages.",
+  loadFailed: "Impossible de charger les réglages du suivi des leads.",
+  save: "Enregistrer",
+  saved: "Réglages enregistrés.",
+  escalationInvalid: "Nombre d'heures entre 0 et 720.",
+  digestHourInvalid: "Heure entre 0 et 23.",
+  dedupDaysInvalid: "Nombre de jours entre 1 et 365.",
+};
+
+export const team = {
+  title: "Équipe",
+  readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier l'équipe.",
+  empty: "Aucun utilisateur.",
+  columns: { name: "Nom", role: "Rôle", site: "Site", state: "État", actions: "Actions" },
+  active: "Actif",
+  inactive: "Inactif",
+  actionsFor: (name: string) => `Actions pour ${name}`,
+  absence: "Absence",
+  absentUntil: "Absent jusqu'au (inclus)",
+  backup: "Remplaçant pendant l'absence",
+  backupUnchanged: "Inchangé",
+  saveAbsence: "Enregistrer l'absence",
+  absenceRecorded: (day: string, backup: string | null) =>
+    `Absence enregistrée jusqu'au ${day} inclus` + (backup ? ` (remplaçant : ${backup}).` : "."),
+  absenceSaved: (name: string, day: string) => `Absence de ${name} enregistrée jusqu'au ${day} inclus.`,
+  present: "Présent",
+  presentSaved: (name: string) => `${name} : retour enregistré, plus d'absence en cours.`,
+  dateRequired: "Choisissez la date de retour.",
+  datePast: "Cette date est déjà passée.",
+  deactivate: "Désactiver",
+  deactivateTitle: (name: string) => `Désactiver ${name}`,
+  deactivateQuestion: (name: string) =>
+    `Désactiver ${name} ? Son compte est conservé dans l'historique, mais ne pourra plus être choisi.`,
+  heir: "Confier ses leads et tâches à",
+  chooseHeir: "Choisir un utilisateur…",
+  heirRequired: "Choisissez à qui confier ses leads et tâches.",
+  deactivateConfirm: "Oui, désactiver",
+  deactivated: (name: string) => `Compte de ${name} désactivé.`,
+};
+
 export const smtp = {
   title: "Envoi des e-mails (SMTP)",
   notConfigured: "L'envoi des e-mails n'est pas configuré : les alertes aux vendeurs ne partent pas, et les e-mails aux clients attendent dans la file.",
