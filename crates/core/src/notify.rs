@@ -49,16 +49,20 @@ pub(crate) fn lead_owner(conn: &Connection, lead_id: i64, at: &str, title: &str)
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     let text = format!("{title} {code} : {name} ({source})");
-    let recipients: Vec<i64> = match owner {
-        Some(o) => vec![o],
-        None => conn
-            .prepare_cached(
-                "SELECT id FROM users WHERE active = 1 AND role IN ('chef_des_ventes','administrateur','responsable_apv')
-                 AND (site_id IS NULL OR site_id = ?1)",
-            )?
-            .query_map([site], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?,
-    };
+    let managers: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM users WHERE active = 1 AND role IN ('chef_des_ventes','administrateur','responsable_apv')
+             AND (site_id IS NULL OR site_id = ?1)",
+        )?
+        .query_map([site], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let copy_managers =
+        crate::settings::get_json::<bool>(conn, crate::rules::NOTIFY_MANAGERS)?.unwrap_or(false);
+    // The owner; the managers when nobody owns the lead, or in copy when the garage wants it.
+    let mut recipients: Vec<i64> = owner.into_iter().collect();
+    if owner.is_none() || copy_managers {
+        recipients.extend(managers.into_iter().filter(|m| Some(*m) != owner));
+    }
     let mut insert = conn.prepare_cached("INSERT INTO notifications(user_id, lead_id, at, kind, text) VALUES (?1, ?2, ?3, 'lead', ?4)")?;
     for user in &recipients {
         insert.execute(params![user, lead_id, at, text])?;

@@ -6,6 +6,8 @@ use crate::settings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) const NOTIFY_MANAGERS: &str = "notify_managers";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FollowupSettings {
     /// Working hours after a missed deadline before the managers are alerted.
@@ -14,6 +16,8 @@ pub struct FollowupSettings {
     pub digest_hour: u32,
     /// Days during which a new request from the same contact about the same vehicle is merged.
     pub dedup_days: u32,
+    /// The site's managers are notified of every new lead, not only its owner.
+    pub notify_managers: bool,
 }
 
 impl App {
@@ -24,6 +28,7 @@ impl App {
                 .unwrap_or(4),
             digest_hour: settings::get_json(&conn, "digest_hour")?.unwrap_or(8),
             dedup_days: settings::get_json(&conn, "dedup_days")?.unwrap_or(30),
+            notify_managers: settings::get_json(&conn, NOTIFY_MANAGERS)?.unwrap_or(false),
         })
     }
 
@@ -49,7 +54,8 @@ impl App {
         self.write(|tx, _| {
             settings::set_json(tx, "escalation_delay_hours", &s.escalation_delay_hours)?;
             settings::set_json(tx, "digest_hour", &s.digest_hour)?;
-            settings::set_json(tx, "dedup_days", &s.dedup_days)
+            settings::set_json(tx, "dedup_days", &s.dedup_days)?;
+            settings::set_json(tx, NOTIFY_MANAGERS, &s.notify_managers)
         })?;
         self.followup_settings(Empty {})
     }
@@ -68,13 +74,15 @@ mod tests {
             FollowupSettings {
                 escalation_delay_hours: 4,
                 digest_hour: 8,
-                dedup_days: 30
+                dedup_days: 30,
+                notify_managers: false,
             }
         );
         let set = FollowupSettings {
             escalation_delay_hours: 2,
             digest_hour: 7,
             dedup_days: 10,
+            notify_managers: true,
         };
         assert_eq!(app.followup_settings_set(set.clone()).unwrap(), set);
         let err = app

@@ -92,7 +92,11 @@ digest_hour: number,
 /**
  * Days during which a new request from the same contact about the same vehicle is merged.
  */
-dedup_days: number, };
+dedup_days: number, 
+/**
+ * The site's managers are notified of every new lead, not only its owner.
+ */
+notify_managers: boolean, };
 
 export type InboundConvert = { id: number, lead: NewLead, };
 

@@ -363,6 +363,7 @@ export const settings = {
 };
 
 export const followup = {
+  notifyManagers: "Prévenir aussi les responsables du site de chaque nouveau lead (en plus du vendeur)",
   title: "Suivi des leads",
   escalation: "Délai avant alerte du responsable (heures ouvrées)",
   digestHour: "Heure du récapitulatif quotidien",

@@ -61,19 +61,19 @@ describe("checkFollowup", () => {
   const messages = { escalation_delay_hours: "e", digest_hour: "h", dedup_days: "d" };
 
   it("accepts the bounds", () => {
-    expect(checkFollowup({ escalation_delay_hours: 0, digest_hour: 0, dedup_days: 1 }, messages)).toEqual({
+    expect(checkFollowup({ escalation_delay_hours: 0, digest_hour: 0, dedup_days: 1, notify_managers: false }, messages)).toEqual({
       ok: true,
-      settings: { escalation_delay_hours: 0, digest_hour: 0, dedup_days: 1 },
+      settings: { escalation_delay_hours: 0, digest_hour: 0, dedup_days: 1, notify_managers: false },
     });
-    expect(checkFollowup({ escalation_delay_hours: 720, digest_hour: 23, dedup_days: 365 }, messages).ok).toBe(true);
+    expect(checkFollowup({ escalation_delay_hours: 720, digest_hour: 23, dedup_days: 365, notify_managers: true }, messages).ok).toBe(true);
   });
 
   it("names every invalid field", () => {
-    expect(checkFollowup({ escalation_delay_hours: 721, digest_hour: 24, dedup_days: 0 }, messages)).toEqual({
+    expect(checkFollowup({ escalation_delay_hours: 721, digest_hour: 24, dedup_days: 0, notify_managers: false }, messages)).toEqual({
       ok: false,
       errors: { escalation_delay_hours: "e", digest_hour: "h", dedup_days: "d" },
     });
-    expect(checkFollowup({ escalation_delay_hours: null, digest_hour: 7.5, dedup_days: -1 }, messages)).toEqual({
+    expect(checkFollowup({ escalation_delay_hours: null, digest_hour: 7.5, dedup_days: -1, notify_managers: false }, messages)).toEqual({
       ok: false,
       errors: { escalation_delay_hours: "e", digest_hour: "h", dedup_days: "d" },
     });

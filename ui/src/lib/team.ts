@@ -37,10 +37,12 @@ export function otherActiveUsers(users: readonly User[], userId: number): User[]
 }
 
 /** The follow-up settings form, as bound to number inputs (null when empty). */
-export type FollowupDraft = { escalation_delay_hours: number | null; digest_hour: number | null; dedup_days: number | null };
+/** The numeric settings (notify_managers is a checkbox). */
+export type NumericSetting = Exclude<keyof FollowupSettings, "notify_managers">;
+export type FollowupDraft = { [K in NumericSetting]: number | null } & { notify_managers: boolean };
 
 /** The accepted range of each setting (the backend checks again). */
-export const FOLLOWUP_LIMITS: Record<keyof FollowupSettings, { min: number; max: number }> = {
+export const FOLLOWUP_LIMITS: Record<NumericSetting, { min: number; max: number }> = {
   escalation_delay_hours: { min: 0, max: 720 },
   digest_hour: { min: 0, max: 23 },
   dedup_days: { min: 1, max: 365 },
@@ -54,10 +56,10 @@ const inRange = (v: number | null, { min, max }: { min: number; max: number }): 
  */
 export function checkFollowup(
   d: FollowupDraft,
-  messages: Record<keyof FollowupSettings, string>,
+  messages: Record<NumericSetting, string>,
 ): { ok: true; settings: FollowupSettings } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  for (const key of Object.keys(FOLLOWUP_LIMITS) as (keyof FollowupSettings)[]) {
+  for (const key of Object.keys(FOLLOWUP_LIMITS) as NumericSetting[]) {
     if (!inRange(d[key], FOLLOWUP_LIMITS[key])) errors[key] = messages[key];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -67,6 +69,7 @@ export function checkFollowup(
       escalation_delay_hours: d.escalation_delay_hours as number,
       digest_hour: d.digest_hour as number,
       dedup_days: d.dedup_days as number,
+      notify_managers: d.notify_managers,
     },
   };
 }
