@@ -112,10 +112,14 @@ def main():
 
         # Find it in the list by phone, open it.
         w.click("nav-leads")
+        typed = time.monotonic()
         w.type("lead-search", "06 98 76 54 32")
         w.wait.until(lambda d: d.execute_script(ROW_CODES) == [code])
+        print(f"window: search answered {time.monotonic() - typed:.2f} s after typing (200 ms debounce included)")
+        clicked = time.monotonic()
         w.click_css(f'[data-testid="lead-row"][data-code="{code}"] td.name')
         assert w.el("lead-code").text.strip() == code
+        print(f"window: lead page shown {time.monotonic() - clicked:.2f} s after the click")
 
         # Note.
         w.click("btn-note")
