@@ -32,6 +32,16 @@ pub(crate) struct Ctx {
     pub actor: Option<i64>,
 }
 
+impl Ctx {
+    /// Managers override closing rules, discard quarantined mail and reassign anybody's leads.
+    pub fn actor_is_manager(&self, conn: &rusqlite::Connection) -> Result<bool> {
+        Ok(match self.actor {
+            Some(id) => user::get(conn, id)?.role.is_manager(),
+            None => false,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct Empty {}
 
@@ -409,10 +419,7 @@ impl App {
             if input.status == LeadStatus::Perdu {
                 let duplicate = reason.as_deref() == Some(DUPLICATE_REASON);
                 let rule = crate::followup::attempts(tx, lead.id)?;
-                let manager = match ctx.actor {
-                    Some(id) => user::get(tx, id)?.role.is_manager(),
-                    None => false,
-                };
+                let manager = ctx.actor_is_manager(tx)?;
                 let forced = manager && input.override_rule.unwrap_or(false);
                 if !(duplicate || rule.may_close_lost || forced) {
                     return Err(CoreError::Refused(format!(

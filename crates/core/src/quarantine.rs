@@ -7,7 +7,6 @@ use crate::event::{self, kind};
 use crate::inbox;
 use crate::intake;
 use crate::lead::{self, Lead, NewLead};
-use crate::user;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -171,10 +170,7 @@ impl App {
     /// Takes a message out of the quarantine (managers only). The raw message stays in the database.
     pub fn inbound_discard(&self, r: InboundRef) -> Result<InboundItem> {
         self.write(|tx, ctx| {
-            let manager = match ctx.actor {
-                Some(id) => user::get(tx, id)?.role.is_manager(),
-                None => false,
-            };
+            let manager = ctx.actor_is_manager(tx)?;
             if !manager {
                 return Err(CoreError::Refused(
                     "Seul un responsable peut écarter un message de la quarantaine.".into(),

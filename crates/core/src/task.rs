@@ -230,6 +230,40 @@ fn overlapping(
     id.map(|id| get(conn, id)).transpose()
 }
 
+/// A task may not be planned in the past, nor an appointment over another one of the same person.
+fn check_slot(
+    conn: &Connection,
+    kind: TaskKind,
+    assignee: &crate::user::User,
+    due: chrono::DateTime<chrono::Utc>,
+    minutes: u32,
+    except: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    if due < now - Duration::minutes(5) {
+        return Err(CoreError::invalid(
+            "due_at",
+            "Cette date est passée : choisissez une date à venir.",
+        ));
+    }
+    if !kind.blocks_time() {
+        return Ok(());
+    }
+    let end = clock::to_text(due + Duration::minutes(i64::from(minutes)));
+    match overlapping(conn, assignee.id, &clock::to_text(due), &end, except)? {
+        Some(other) => Err(CoreError::invalid(
+            "due_at",
+            format!(
+                "{} a déjà « {} » le {} : choisissez un autre créneau.",
+                assignee.name,
+                other.title,
+                local(&other.due_at)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn local(text: &str) -> String {
     clock::parse(text)
         .map(|t| {
@@ -250,24 +284,13 @@ impl App {
         let title =
             validate::optional_text("title", "Intitulé", input.title.as_deref(), MAX_SHORT_TEXT)?;
         let id = self.write(|tx, ctx| {
-            if due < ctx.now - Duration::minutes(5) {
-                return Err(CoreError::invalid("due_at", "Cette date est passée : choisissez une date à venir."));
-            }
             let lead = input.lead_id.map(|id| crate::lead::get(tx, id)).transpose()?;
             let assignee = match input.assignee_id.or(lead.as_ref().and_then(|l| l.owner_id)).or(ctx.actor) {
                 Some(id) => crate::user::get(tx, id).map_err(|_| CoreError::invalid("assignee_id", "Choisissez qui fera cette tâche."))?,
                 None => return Err(CoreError::invalid("assignee_id", "Choisissez qui fera cette tâche.")),
             };
+            check_slot(tx, input.kind, &assignee, due, duration, 0, ctx.now)?;
             let due_text = clock::to_text(due);
-            let end_text = clock::to_text(due + Duration::minutes(i64::from(duration)));
-            if input.kind.blocks_time() {
-                if let Some(other) = overlapping(tx, assignee.id, &due_text, &end_text, 0)? {
-                    return Err(CoreError::invalid(
-                        "due_at",
-                        format!("{} a déjà « {} » le {} : choisissez un autre créneau.", assignee.name, other.title, local(&other.due_at)),
-                    ));
-                }
-            }
             let title = title.clone().unwrap_or_else(|| match &lead {
                 Some(l) => format!("{} — {}", input.kind.label(), l.contact.display_name()),
                 None => input.kind.label().to_string(),
@@ -295,25 +318,15 @@ impl App {
             if task.done_at.is_some() {
                 return Err(CoreError::Refused("Cette tâche est déjà faite.".into()));
             }
-            if due < ctx.now - Duration::minutes(5) {
-                return Err(CoreError::invalid("due_at", "Cette date est passée : choisissez une date à venir."));
-            }
             let duration = input.duration_min.unwrap_or(task.duration_min).min(1440);
-            let assignee = input.assignee_id.unwrap_or(task.assignee_id);
-            let assignee_name = crate::user::get(tx, assignee).map_err(|_| CoreError::invalid("assignee_id", "Utilisateur inconnu."))?.name;
+            let assignee = crate::user::get(tx, input.assignee_id.unwrap_or(task.assignee_id))
+                .map_err(|_| CoreError::invalid("assignee_id", "Utilisateur inconnu."))?;
+            check_slot(tx, task.kind, &assignee, due, duration, task.id, ctx.now)?;
             let due_text = clock::to_text(due);
-            if task.kind.blocks_time() {
-                let end_text = clock::to_text(due + Duration::minutes(i64::from(duration)));
-                if let Some(other) = overlapping(tx, assignee, &due_text, &end_text, task.id)? {
-                    return Err(CoreError::invalid(
-                        "due_at",
-                        format!("{assignee_name} a déjà « {} » le {} : choisissez un autre créneau.", other.title, local(&other.due_at)),
-                    ));
-                }
-            }
+            let assignee_name = &assignee.name;
             tx.execute(
                 "UPDATE tasks SET due_at = ?2, duration_min = ?3, assignee_id = ?4, updated_at = ?5 WHERE id = ?1",
-                params![task.id, due_text, duration, assignee, ctx.now_text],
+                params![task.id, due_text, duration, assignee.id, ctx.now_text],
             )?;
             if let Some(lead_id) = task.lead_id {
                 let text = format!("Tâche déplacée : {} au {} ({assignee_name})", task.title, local(&due_text));

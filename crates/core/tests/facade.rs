@@ -1,7 +1,6 @@
 //! The application facade on a real temporary SQLite file: what the window and the CLI call.
 
 use carnet_core::app::*;
-use carnet_core::clock::FixedClock;
 use carnet_core::contact::ContactInput;
 use carnet_core::lead::{LeadKind, LeadStatus, NewLead};
 use carnet_core::lead_list::LeadQuery;
@@ -11,29 +10,8 @@ use chrono::{Duration, TimeZone, Utc};
 use serde_json::json;
 use std::sync::Arc;
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    app: App,
-    clock: Arc<FixedClock>,
-    meta: Meta,
-}
-
-/// A database with the demo's sites and users but no leads, at a fixed time.
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
-    ));
-    let app = App::open_with_clock(&dir.path().join("carnet.db"), clock.clone()).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
-    let meta = app.meta(Empty {}).unwrap();
-    Fixture {
-        _dir: dir,
-        app,
-        clock,
-        meta,
-    }
-}
+mod common;
+use common::{fixture, Fixture};
 
 fn count(app: &App, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(app.db_path()).unwrap();

@@ -2,7 +2,6 @@
 //! tasks and the agenda, deadlines in opening hours, escalation.
 
 use carnet_core::app::*;
-use carnet_core::clock::FixedClock;
 use carnet_core::contact::ContactInput;
 use carnet_core::followup::{CallInput, CallOutcome};
 use carnet_core::lead::{LeadKind, LeadStatus, NewLead};
@@ -12,29 +11,8 @@ use carnet_core::App;
 use chrono::{Duration, TimeZone, Utc};
 use std::sync::Arc;
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    app: App,
-    clock: Arc<FixedClock>,
-    meta: Meta,
-}
-
-/// Tuesday 24 November 2026, 10:00 in Paris.
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
-    ));
-    let app = App::open_with_clock(&dir.path().join("c.db"), clock.clone()).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
-    let meta = app.meta(Empty {}).unwrap();
-    Fixture {
-        _dir: dir,
-        app,
-        clock,
-        meta,
-    }
-}
+mod common;
+use common::{fixture, Fixture};
 
 fn user(f: &Fixture, name: &str) -> i64 {
     f.meta.users.iter().find(|u| u.name == name).unwrap().id

@@ -1,0 +1,32 @@
+//! What the integration tests share: a real database file with the demo's sites and users
+//! (no leads), at a fixed time that the test moves.
+
+use carnet_core::app::{Empty, Meta};
+use carnet_core::clock::FixedClock;
+use carnet_core::App;
+use chrono::{TimeZone, Utc};
+use std::sync::Arc;
+
+pub struct Fixture {
+    _dir: tempfile::TempDir,
+    pub app: App,
+    pub clock: Arc<FixedClock>,
+    pub meta: Meta,
+}
+
+/// Tuesday 24 November 2026, 10:00 in Paris.
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+    ));
+    let app = App::open_with_clock(&dir.path().join("carnet.db"), clock.clone()).unwrap();
+    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    let meta = app.meta(Empty {}).unwrap();
+    Fixture {
+        _dir: dir,
+        app,
+        clock,
+        meta,
+    }
+}
