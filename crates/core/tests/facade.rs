@@ -6,9 +6,8 @@ use carnet_core::lead::{LeadKind, LeadStatus, NewLead};
 use carnet_core::lead_list::LeadQuery;
 use carnet_core::vehicle::VehicleInput;
 use carnet_core::App;
-use chrono::{Duration, TimeZone, Utc};
+use chrono::Duration;
 use serde_json::json;
-use std::sync::Arc;
 
 mod common;
 use common::{fixture, Fixture};
