@@ -9,7 +9,6 @@ use carnet_core::lead_list::LeadQuery;
 use carnet_core::task::{AgendaQuery, TaskDone, TaskInput, TaskKind, TaskMove, TodoQuery};
 use carnet_core::App;
 use chrono::{Duration, TimeZone, Utc};
-use std::sync::Arc;
 
 mod common;
 use common::{fixture, Fixture};
