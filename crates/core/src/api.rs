@@ -16,7 +16,7 @@ use crate::outbox::{SendReport, SmtpSetup, SmtpStatus};
 use crate::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
-use crate::rules::FollowupSettings;
+use crate::rules::{FollowupSettings, RoutingRules};
 use crate::task::{Agenda, AgendaQuery, Task, TaskDone, TaskInput, TaskMove, TodoList, TodoQuery};
 use crate::user::User;
 use serde_json::Value;
@@ -95,6 +95,8 @@ commands! {
     user_deactivate(DeactivateInput) -> User;
     followup_settings(Empty) -> FollowupSettings;
     followup_settings_set(FollowupSettings) -> FollowupSettings;
+    routing_rules(Empty) -> RoutingRules;
+    routing_rules_set(RoutingRules) -> RoutingRules;
 }
 
 fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreError> {

@@ -22,6 +22,8 @@ export type ApiError = { code: string, message: string, field: string | null, };
 
 export type AssignInput = { lead_id: number, owner_id?: number | null, site_id?: number | null, };
 
+export type AssignmentRule = { kind: LeadKind | null, source: string | null, site_id: number | null, user_id: number | null, to_site_id: number | null, active: boolean, };
+
 export type CallInput = { lead_id: number, outcome: CallOutcome, duration_s: number, note?: string | null, };
 
 export type CallOutcome = "joint" | "messagerie" | "pas_de_reponse" | "faux_numero";
@@ -230,11 +232,21 @@ export type QualifyInput = { lead_id: number, stage?: LeadStage | null, interest
 
 export type Role = "hotesse" | "vendeur" | "chef_des_ventes" | "responsable_apv" | "administrateur";
 
+export type RoutingRules = { assignment: Array<AssignmentRule>, sla: Array<SlaRule>, };
+
 export type SendReport = { sent: number, failed: number, };
 
 export type SetUserInput = { user_id: number, };
 
 export type Site = { id: number, name: string, city: string, phone: string | null, };
+
+export type SlaMode = "working_hours" | "next_working_day";
+
+export type SlaRule = { source: string | null, kind: LeadKind | null, site_id: number | null, mode: SlaMode, 
+/**
+ * Working hours (for working_hours).
+ */
+hours: number, };
 
 export type SmtpConfig = { host: string, port: number, 
 /**
@@ -353,4 +365,6 @@ export type Commands = {
   user_deactivate: { args: DeactivateInput, result: User },
   followup_settings: { args: Empty, result: FollowupSettings },
   followup_settings_set: { args: FollowupSettings, result: FollowupSettings },
+  routing_rules: { args: Empty, result: RoutingRules },
+  routing_rules_set: { args: RoutingRules, result: RoutingRules },
 };
