@@ -1,6 +1,6 @@
 // Every French string shown to the user lives here. Components and helpers import from this
 // module only; identifiers and comments stay in English.
-import type { CallOutcome, Interest, LeadKind, LeadSort, LeadStage, LeadStatus, MailSecurity, Role, SmtpSecurity, TaskKind, TodoSort } from "./bindings";
+import type { CallOutcome, Interest, LeadKind, LeadSort, LeadStage, LeadStatus, MailSecurity, Role, SlaMode, SmtpSecurity, TaskKind, TodoSort } from "./bindings";
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
@@ -368,8 +368,7 @@ export const followup = {
   escalation: "Délai avant alerte du responsable (heures ouvrées)",
   digestHour: "Heure du récapitulatif quotidien",
   dedupDays: "Fusion des demandes en double (jours)",
-  slaTitle: "Délais de prise en charge en vigueur",
-  slaRules: "Après-vente : le jour ouvré suivant · Constructeur : 48 heures ouvrées · Autres sources : 24 heures ouvrées, selon les horaires du site et les jours fériés",
+  slaPointer: "Les délais se règlent dans « Règles » ci-dessous.",
   readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier ces réglages.",
   loadFailed: "Impossible de charger les réglages du suivi des leads.",
   save: "Enregistrer",
@@ -377,6 +376,45 @@ export const followup = {
   escalationInvalid: "Nombre d'heures entre 0 et 720.",
   digestHourInvalid: "Heure entre 0 et 23.",
   dedupDaysInvalid: "Nombre de jours entre 1 et 365.",
+};
+
+export const slaModeLabels: Record<SlaMode, string> = {
+  working_hours: "Heures ouvrées",
+  next_working_day: "Jour ouvré suivant (fermeture)",
+};
+
+export const rules = {
+  title: "Règles",
+  readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier les règles.",
+  loadFailed: "Impossible de charger les règles.",
+  kind: "Type",
+  source: "Source",
+  site: "Site",
+  assignTitle: "Attribution des nouveaux leads",
+  assignHint:
+    "La première règle qui correspond s'applique ; sans règle, les vendeurs présents du site reçoivent les leads à tour de rôle (les absents sont remplacés par leur remplaçant).",
+  assignTo: "Attribuer à",
+  users: "Utilisateurs",
+  roundRobins: "Tour de rôle",
+  roundRobinSite: (site: string) => `Tour de rôle des vendeurs du site ${site}`,
+  roundRobinLeadSite: "Tour de rôle sur le site du lead",
+  inactiveUser: (name: string) => `${name} (inactif)`,
+  active: "Active",
+  slaTitle: "Délai de premier contact",
+  slaHint: "Compté sur les horaires d'ouverture du site, hors jours fériés ; sans règle : 24 heures ouvrées.",
+  mode: "Délai",
+  hours: "Heures ouvrées",
+  hoursInvalid: "Entre 1 et 2 000 heures ouvrées.",
+  empty: "Aucune règle.",
+  add: "Ajouter une règle",
+  ruleLabel: (n: number) => `Règle ${n}`,
+  up: (n: number) => `Monter la règle ${n}`,
+  down: (n: number) => `Descendre la règle ${n}`,
+  remove: (n: number) => `Supprimer la règle ${n}`,
+  removeShort: "Supprimer",
+  invalidForm: "Corrigez les champs signalés.",
+  save: "Enregistrer",
+  saved: "Règles enregistrées.",
 };
 
 export const team = {
