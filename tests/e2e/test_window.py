@@ -195,6 +195,12 @@ def main():
         w.click("agenda-week")
         w.shot("07-agenda")
 
+        # The settings: follow-up delays, assignment and deadline rules, the team.
+        w.click("nav-settings")
+        w.wait.until(lambda d: d.find_elements(*by_id("sla-rule")))
+        w.el("team")
+        w.shot("08-reglages")
+
         # The intake screen shows its counters and the mailbox panel.
         w.click("nav-intake")
         w.el("reception-counts")
