@@ -194,6 +194,11 @@ def main():
         w.el("agenda-week")
         w.click("agenda-week")
         w.shot("07-agenda")
+        # A task in the agenda opens its panel with a click (hit-testing inside the grid).
+        w.click("agenda-day")
+        w.click_css('[data-testid="agenda-task"]')
+        w.el("agenda-panel")
+
 
         # The settings: follow-up delays, assignment and deadline rules, the team.
         w.click("nav-settings")

@@ -108,8 +108,13 @@ impl App {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            let mut schedules: std::collections::HashMap<i64, crate::business_hours::Schedule> = Default::default();
             for DueLead { lead_id, code, name, site_id, owner_id, owner_email, owner_name, deadline, alerted } in due {
-                let schedule = crate::deadline::schedule(tx, site_id)?;
+                // One schedule per site, not one query per lead.
+                let schedule = match schedules.entry(site_id) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(crate::deadline::schedule(tx, site_id)?),
+                };
                 // Reminders wait for the site to open.
                 if !schedule.is_open(ctx.now) {
                     continue;
