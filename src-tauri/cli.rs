@@ -2,8 +2,8 @@
 //! Every subcommand takes `--db PATH`; `--json` prints machine-readable output (fields documented in the README).
 
 use carnet_core::api::COMMAND_NAMES;
-use carnet_core::lead::{Lead, LeadKind, LeadStatus};
-use carnet_core::lead_list::{LeadQuery, LeadSort};
+use carnet_core::leads::lead::{Lead, LeadKind, LeadStatus};
+use carnet_core::leads::list::{LeadQuery, LeadSort};
 use carnet_core::{ApiError, App, CoreError};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -183,7 +183,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
     match command {
         Command::Demo { leads, seed, json } => {
             let app = open(db)?;
-            let summary = carnet_core::demo::seed(&app, leads, seed)?;
+            let summary = carnet_core::dev::demo::seed(&app, leads, seed)?;
             if json {
                 print_json(&summary);
             } else {
@@ -237,7 +237,7 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             command: LeadsCommand::Show { code, json },
         } => {
             let app = open(db)?;
-            let detail = app.lead_get(carnet_core::app::LeadRef { code })?;
+            let detail = app.lead_get(carnet_core::api::LeadRef { code })?;
             if json {
                 let mut value = serde_json::to_value(&detail.lead).map_err(internal)?;
                 value["events"] = serde_json::to_value(&detail.events).map_err(internal)?;
@@ -302,17 +302,17 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
         dir.join("bench.db")
     };
     let app = App::open(&path)?;
-    let demo = match carnet_core::demo::seed(&app, leads, 1) {
+    let demo = match carnet_core::dev::demo::seed(&app, leads, 1) {
         Ok(summary) => Some(summary),
         Err(CoreError::Refused(_)) => None,
         Err(e) => return Err(e.into()),
     };
-    let report = carnet_core::bench::run(&app, rounds)?;
+    let report = carnet_core::dev::bench::run(&app, rounds)?;
     // Intake is measured on its own fresh database: it writes.
     let intake = if mails > 0 {
         let intake_app = App::open(&dir.join("intake.db"))?;
-        carnet_core::demo::seed(&intake_app, 0, 1)?;
-        Some(carnet_core::bench::intake(&intake_app, mails)?)
+        carnet_core::dev::demo::seed(&intake_app, 0, 1)?;
+        Some(carnet_core::dev::bench::intake(&intake_app, mails)?)
     } else {
         None
     };
@@ -349,12 +349,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
 }
 
 fn open(db: &Path) -> Result<App, ApiError> {
-    Ok(App::open(db)?)
-}
-
-/// The database with the OS keyring (or the environment) for secrets: for the commands that reach the mailbox.
-pub fn open_with_secrets(db: &Path) -> Result<App, ApiError> {
-    Ok(App::open(db)?.with_secrets(crate::keyring_store::KeyringSecrets::detect()))
+    Ok(crate::backend::open(db)?)
 }
 
 fn serve(
@@ -363,7 +358,7 @@ fn serve(
     show_token: bool,
     no_poll: bool,
 ) -> Result<(), ApiError> {
-    let app = std::sync::Arc::new(open_with_secrets(db)?);
+    let app = std::sync::Arc::new(open(db)?);
     let token = crate::http::token(&app)?;
     println!("Webhook : http://{addr}/webhook/lead (en-tête Authorization: Bearer <jeton>)");
     if show_token {
@@ -380,7 +375,7 @@ fn serve(
         .map_err(|e| CoreError::Io(e).to_api())?;
     runtime
         .block_on(crate::http::serve(app, addr, on_change))
-        .map_err(|e| CoreError::Refused(format!("Serveur arrêté : {e}")).to_api())
+        .map_err(|e| CoreError::Internal(format!("serveur arrêté : {e}")).to_api())
 }
 
 fn import_leads(
@@ -395,7 +390,7 @@ fn import_leads(
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| {
-            f.take(carnet_core::lead_csv::MAX_FILE_BYTES as u64 + 1)
+            f.take(carnet_core::intake::csv_import::MAX_FILE_BYTES as u64 + 1)
                 .read_to_end(&mut bytes)
         })
         .map_err(|e| {
@@ -410,7 +405,7 @@ fn import_leads(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let options = carnet_core::lead_csv::CsvOptions {
+    let options = carnet_core::intake::csv_import::CsvOptions {
         source,
         renames,
         dry_run,

@@ -7,8 +7,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use carnet_core::inbox::IngestResult;
-use carnet_core::webhook::MAX_BODY_BYTES;
+use carnet_core::intake::store::IngestResult;
+use carnet_core::intake::webhook::MAX_BODY_BYTES;
+use carnet_core::kernel::error::ErrorKind;
 use carnet_core::{ApiError, App, CoreError};
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
@@ -29,6 +30,20 @@ fn digest(s: &str) -> [u8; 32] {
 
 fn error(status: StatusCode, e: ApiError) -> Response {
     (status, Json(serde_json::json!({ "error": e }))).into_response()
+}
+
+/// A failed request: logged and answered like every other transport's `{code, message, field}`,
+/// with the HTTP status of its kind.
+fn failure(e: CoreError) -> Response {
+    e.log("webhook");
+    let status = match (e.kind(), e.code()) {
+        (_, "forbidden") => StatusCode::FORBIDDEN,
+        (_, "not_found") => StatusCode::NOT_FOUND,
+        (ErrorKind::Refused, _) => StatusCode::BAD_REQUEST,
+        (ErrorKind::Unavailable, _) => StatusCode::SERVICE_UNAVAILABLE,
+        (ErrorKind::Internal, _) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    error(status, e.to_api())
 }
 
 async fn webhook(State(server): State<Server>, headers: HeaderMap, body: Bytes) -> Response {
@@ -61,15 +76,8 @@ async fn webhook(State(server): State<Server>, headers: HeaderMap, body: Bytes) 
             }
             (status, Json(outcome)).into_response()
         }
-        Ok(Err(e @ CoreError::Invalid { .. })) => error(StatusCode::BAD_REQUEST, e.to_api()),
-        Ok(Err(e)) => {
-            tracing::error!(code = e.code(), error = %e, "webhook failed");
-            error(StatusCode::INTERNAL_SERVER_ERROR, e.to_api())
-        }
-        Err(e) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            CoreError::Refused(format!("Erreur interne : {e}")).to_api(),
-        ),
+        Ok(Err(e)) => failure(e),
+        Err(e) => failure(CoreError::Internal(e.to_string())),
     }
 }
 
@@ -81,7 +89,7 @@ pub fn token(app: &App) -> carnet_core::Result<String> {
     }
     let mut bytes = [0u8; 24];
     getrandom::fill(&mut bytes)
-        .map_err(|e| CoreError::Refused(format!("Génération du jeton impossible : {e}")))?;
+        .map_err(|e| CoreError::Internal(format!("génération du jeton impossible : {e}")))?;
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     secrets.set(TOKEN_KEY, &token)?;
     Ok(token)

@@ -1,7 +1,7 @@
 //! `carnet ingest`: .eml files and folders through the intake pipeline, with a summary whose
 //! `files` always equals leads_created + merged + duplicates + quarantined + errors.
 
-use carnet_core::inbox::{Channel, IngestOutcome, IngestSummary, MAX_RAW_BYTES};
+use carnet_core::intake::store::{Channel, IngestOutcome, IngestSummary, MAX_RAW_BYTES};
 use carnet_core::{ApiError, CoreError};
 use serde::Serialize;
 use std::io::Read;
@@ -56,15 +56,11 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), ApiError> {
-    let app = if imap {
-        crate::cli::open_with_secrets(db)?
-    } else {
-        carnet_core::App::open(db)?
-    };
+    let app = crate::backend::open(db)?;
     let mut summary = IngestSummary::default();
     let mut items = Vec::new();
     if imap {
-        let report = carnet_core::mailbox::poll_once_blocking(&app)?;
+        let report = carnet_core::intake::imap::poll_once_blocking(&app)?;
         summary = report.summary.clone();
         if !json {
             println!(

@@ -1,7 +1,7 @@
 //! Secrets in the OS keyring. When no keyring answers (a headless server), Carnet says so and
 //! falls back to environment variables (`CARNET_SECRET_…`), never to the database.
 
-use carnet_core::secrets::{EnvSecrets, Secrets};
+use carnet_core::kernel::secrets::{EnvSecrets, Secrets};
 use carnet_core::{CoreError, Result};
 
 pub struct KeyringSecrets;
@@ -22,7 +22,10 @@ impl KeyringSecrets {
 }
 
 fn keyring_error(e: keyring::Error) -> CoreError {
-    CoreError::Refused(format!("Trousseau de mots de passe indisponible : {e}."))
+    CoreError::Unavailable {
+        component: "Trousseau de mots de passe",
+        message: format!("indisponible ({e})."),
+    }
 }
 
 impl Secrets for KeyringSecrets {

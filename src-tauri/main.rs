@@ -4,6 +4,7 @@
     windows_subsystem = "windows"
 )]
 
+mod backend;
 mod cli;
 mod http;
 mod ingest;

@@ -2,7 +2,7 @@
 //! and escalations, and sends the queued mails, on its own thread (SQLite and the network never run on the UI thread).
 //! Errors are recorded for the Réception screen and the outbox.
 
-use carnet_core::app::Empty;
+use carnet_core::api::Empty;
 use carnet_core::App;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -54,7 +54,7 @@ fn poll_if_due(app: &App, last_poll: &mut Option<Instant>, on_new: &(dyn Fn() + 
         return;
     }
     *last_poll = Some(Instant::now());
-    match carnet_core::mailbox::poll_once_blocking(app) {
+    match carnet_core::intake::imap::poll_once_blocking(app) {
         Ok(report) if report.summary.leads_created + report.summary.merged > 0 => on_new(),
         Ok(_) => {}
         Err(e) => tracing::warn!(code = e.code(), "mailbox poll failed"),

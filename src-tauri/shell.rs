@@ -2,7 +2,7 @@
 //! blocking thread (SQLite never runs on the UI thread), plus the background services (mailbox
 //! poller, loopback webhook) and desktop notifications. Adding a command never touches this file.
 
-use carnet_core::notify::NotificationQuery;
+use carnet_core::notify::inapp::NotificationQuery;
 use carnet_core::{ApiError, App};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -14,19 +14,6 @@ use tauri_plugin_notification::NotificationExt;
 /// The opened database, or why it could not be opened (shown by the UI instead of a blank window).
 struct Backend(Result<Arc<App>, ApiError>);
 
-/// Commands after which other views should refresh their lead lists.
-const CHANGES_LEADS: &[&str] = &[
-    "lead_create",
-    "lead_assign",
-    "lead_set_status",
-    "lead_set_deadline",
-    "lead_mark_contact",
-    "lead_qualify",
-    "contact_update",
-    "inbound_convert",
-    "mailbox_poll",
-];
-
 #[tauri::command]
 async fn call(
     app_handle: AppHandle,
@@ -35,14 +22,10 @@ async fn call(
     args: Value,
 ) -> Result<Value, ApiError> {
     let app = backend.0.clone()?;
-    let changes = CHANGES_LEADS.contains(&name.as_str());
+    let changes = carnet_core::api::changes_leads(&name);
     let result = tauri::async_runtime::spawn_blocking(move || app.call(&name, args))
         .await
-        .map_err(|e| ApiError {
-            code: "internal".into(),
-            message: format!("Erreur interne : {e}"),
-            field: None,
-        })?;
+        .map_err(|e| carnet_core::CoreError::Internal(e.to_string()).to_api())?;
     if changes && result.is_ok() {
         let _ = app_handle.emit("leads-changed", ());
     }
@@ -100,7 +83,7 @@ fn start_services(handle: AppHandle, app: Arc<App>) {
 }
 
 pub fn run(db: PathBuf) -> anyhow::Result<()> {
-    let backend = App::open(&db).map(|app| Arc::new(app.with_secrets(crate::keyring_store::KeyringSecrets::detect()))).map_err(|e| {
+    let backend = crate::backend::open(&db).map(Arc::new).map_err(|e| {
         tracing::error!(path = %db.display(), code = e.code(), error = %e, "database could not be opened");
         e.to_api()
     });

@@ -28,7 +28,10 @@ check "a second demo is refused, nothing deleted" '! "$bin" --db "$db" demo --le
 printf 'garbage%.0s' {1..2000} > "$dir/bad.db"
 check "a corrupt file is refused and kept" '! "$bin" --db "$dir/bad.db" leads list 2> "$dir/err.txt" && grep -q "endommagé" "$dir/err.txt" && [ "$(wc -c < "$dir/bad.db")" = 14000 ]'
 # Intake from .eml files: the shared samples, twice (the second run creates nothing).
-if [ -d "$(dirname "$0")/../../shared/fixtures/mail" ]; then
+if [ ! -d "$(dirname "$0")/../../shared/fixtures/mail" ]; then
+  if [ -n "${CI:-}" ]; then echo "FAILED: shared/fixtures/mail not found beside the repository"; fail=$((fail+1));
+  else echo "SKIPPED: shared/fixtures/mail not found: the intake checks did not run"; fi
+else
   mails=$(realpath "$(dirname "$0")/../../shared/fixtures/mail")
   "$bin" --db "$dir/in.db" ingest "$mails" --json > "$dir/in1.json"
   "$bin" --db "$dir/in.db" ingest "$mails" --json > "$dir/in2.json"

@@ -1,38 +1,18 @@
 //! carnet-core: Carnet's domain, storage and services, without any UI toolkit.
+//!
+//! One folder per capability; dependencies point one way (a module never imports one above it,
+//! `tests/module_graph.rs` checks it):
+//! kernel ← org ← leads ← routing ← notify ← followup, intake ← dev ← api (the command table).
 
 pub mod api;
-pub mod app;
-pub mod assign;
-pub mod bench;
-pub mod business_hours;
-pub mod clock;
-pub mod contact;
-pub mod db;
-pub mod deadline;
-pub mod demo;
-pub mod digest;
-pub mod error;
-pub mod escalation;
-pub mod event;
+pub mod dev;
 pub mod followup;
-pub mod inbox;
 pub mod intake;
-pub mod lead;
-pub mod lead_csv;
-pub mod lead_list;
-pub mod mailbox;
+pub mod kernel;
+pub mod leads;
 pub mod notify;
-pub mod outbox;
-pub mod quarantine;
-pub mod rules;
-pub mod secrets;
-pub mod settings;
-pub mod site;
-pub mod task;
-pub mod user;
-pub mod validate;
-pub mod vehicle;
-pub mod webhook;
+pub mod org;
+pub mod routing;
 
-pub use app::App;
-pub use error::{ApiError, CoreError, Result};
+pub use kernel::app::App;
+pub use kernel::error::{ApiError, CoreError, Result};

@@ -15,6 +15,8 @@ fn generated() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&carnet_core::api::commands_ts());
+    out.push('\n');
+    out.push_str(&carnet_core::api::constants_ts());
     out
 }
 

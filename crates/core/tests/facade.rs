@@ -1,10 +1,10 @@
 //! The application facade on a real temporary SQLite file: what the window and the CLI call.
 
-use carnet_core::app::*;
-use carnet_core::contact::ContactInput;
-use carnet_core::lead::{LeadKind, LeadStatus, NewLead};
-use carnet_core::lead_list::LeadQuery;
-use carnet_core::vehicle::VehicleInput;
+use carnet_core::api::*;
+use carnet_core::leads::contact::ContactInput;
+use carnet_core::leads::lead::{LeadKind, LeadStatus, NewLead};
+use carnet_core::leads::list::LeadQuery;
+use carnet_core::leads::vehicle::VehicleInput;
 use carnet_core::App;
 use chrono::Duration;
 use serde_json::json;
@@ -206,7 +206,7 @@ fn a_lead_is_noted_assigned_contacted_and_closed_as_lost_with_a_reason() {
         .meta
         .users
         .iter()
-        .find(|u| u.role == carnet_core::user::Role::Vendeur)
+        .find(|u| u.role == carnet_core::org::users::Role::Vendeur)
         .unwrap();
 
     let note = f
@@ -427,7 +427,7 @@ fn the_json_entry_point_reports_unknown_commands_and_bad_arguments() {
 fn demo_covers_every_status_and_refuses_a_database_with_leads() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&dir.path().join("demo.db")).unwrap();
-    let summary = carnet_core::demo::seed(&app, 600, 3).unwrap();
+    let summary = carnet_core::dev::demo::seed(&app, 600, 3).unwrap();
     assert_eq!(summary.leads, 600);
     for status in LeadStatus::ALL {
         let page = app
@@ -439,7 +439,7 @@ fn demo_covers_every_status_and_refuses_a_database_with_leads() {
             .unwrap();
         assert!(page.total > 0, "no demo lead in status {status:?}");
     }
-    let err = carnet_core::demo::seed(&app, 10, 3).unwrap_err();
+    let err = carnet_core::dev::demo::seed(&app, 10, 3).unwrap_err();
     assert_eq!(err.code(), "refused");
     let page = app
         .leads_list(LeadQuery {

@@ -1,12 +1,14 @@
 //! The follow-up engine with an injected clock: calls and the attempts rule, closing as lost,
 //! tasks and the agenda, deadlines in opening hours, escalation.
 
-use carnet_core::app::*;
-use carnet_core::contact::ContactInput;
-use carnet_core::followup::{CallInput, CallOutcome};
-use carnet_core::lead::{LeadKind, LeadStatus, NewLead};
-use carnet_core::lead_list::LeadQuery;
-use carnet_core::task::{AgendaQuery, TaskDone, TaskInput, TaskKind, TaskMove, TodoQuery};
+use carnet_core::api::*;
+use carnet_core::followup::calls::{CallInput, CallOutcome};
+use carnet_core::followup::tasks::{
+    AgendaQuery, TaskDone, TaskInput, TaskKind, TaskMove, TodoQuery,
+};
+use carnet_core::leads::contact::ContactInput;
+use carnet_core::leads::lead::{LeadKind, LeadStatus, NewLead};
+use carnet_core::leads::list::LeadQuery;
 use carnet_core::App;
 use chrono::{Duration, TimeZone, Utc};
 
@@ -17,7 +19,7 @@ fn user(f: &Fixture, name: &str) -> i64 {
     f.meta.users.iter().find(|u| u.name == name).unwrap().id
 }
 
-fn lead(f: &Fixture, owner: Option<i64>) -> carnet_core::lead::Lead {
+fn lead(f: &Fixture, owner: Option<i64>) -> carnet_core::leads::lead::Lead {
     f.app
         .lead_create(NewLead {
             contact_id: None,
@@ -46,7 +48,7 @@ fn call(
     lead_id: i64,
     outcome: CallOutcome,
     duration_s: u32,
-) -> carnet_core::followup::CallResult {
+) -> carnet_core::followup::calls::CallResult {
     f.app
         .lead_log_call(CallInput {
             lead_id,
@@ -73,7 +75,7 @@ fn lose(
     lead_id: i64,
     reason: &str,
     override_rule: bool,
-) -> carnet_core::Result<carnet_core::lead::Lead> {
+) -> carnet_core::Result<carnet_core::leads::lead::Lead> {
     f.app.lead_set_status(StatusInput {
         lead_id,
         status: LeadStatus::Perdu,
@@ -354,8 +356,9 @@ fn every_demo_deadline_falls_inside_its_sites_opening_hours() {
     let f = fixture();
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&dir.path().join("demo.db")).unwrap();
-    carnet_core::demo::seed(&app, 800, 5).unwrap();
-    let schedule = carnet_core::business_hours::Schedule::new(carnet_core::site::typical_hours());
+    carnet_core::dev::demo::seed(&app, 800, 5).unwrap();
+    let schedule =
+        carnet_core::org::business_hours::Schedule::new(carnet_core::org::sites::typical_hours());
     let page = app
         .leads_list_unbounded(&LeadQuery {
             limit: Some(10_000),
@@ -370,16 +373,15 @@ fn every_demo_deadline_falls_inside_its_sites_opening_hours() {
     assert!(!with_deadline.is_empty());
     for d in with_deadline {
         assert!(
-            schedule.contains(carnet_core::clock::parse(d).unwrap()),
+            schedule.contains(carnet_core::kernel::clock::parse(d).unwrap()),
             "{d} is outside opening hours"
         );
     }
     // And a lead typed on Saturday evening is due within Monday's hours.
     f.clock.advance(Duration::days(4) + Duration::hours(9)); // Saturday 28/11 19:00 Paris
     let l = lead(&f, None);
-    assert!(
-        schedule.contains(carnet_core::clock::parse(l.deadline_at.as_deref().unwrap()).unwrap())
-    );
+    assert!(schedule
+        .contains(carnet_core::kernel::clock::parse(l.deadline_at.as_deref().unwrap()).unwrap()));
 }
 
 #[test]
@@ -412,7 +414,7 @@ fn a_passed_deadline_alerts_the_owner_then_the_manager_and_absent_owners_hand_ov
     // Karim goes on leave with Thomas as backup: his open leads move.
     let until = (f.clock.now_for_tests() + Duration::days(7)).to_rfc3339();
     f.app
-        .user_set_absence(carnet_core::escalation::AbsenceInput {
+        .user_set_absence(carnet_core::api::AbsenceInput {
             user_id: karim,
             absent_until: Some(until),
             backup_user_id: Some(thomas),
@@ -475,7 +477,7 @@ fn a_leaving_user_hands_over_open_leads_and_tasks_never_leaving_a_lead_without_o
             assignee_id: None,
         })
         .unwrap();
-    let input = |to| carnet_core::escalation::DeactivateInput {
+    let input = |to| carnet_core::api::DeactivateInput {
         user_id: karim,
         reassign_to: to,
     };

@@ -2,10 +2,10 @@
 //! self-signed certificate, and plain IMAP), holding lead mails delivered with `doveadm save`.
 //! Polled twice: the second poll creates nothing; messages are marked seen only once committed.
 
-use carnet_core::app::Empty;
-use carnet_core::mailbox::{MailSecurity, MailboxConfig, MailboxSetup};
-use carnet_core::secrets::Secrets;
-use carnet_core::{App, CoreError};
+use carnet_core::api::Empty;
+use carnet_core::intake::imap::{MailSecurity, MailboxConfig, MailboxSetup};
+use carnet_core::kernel::secrets::Secrets;
+use carnet_core::App;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -238,7 +238,7 @@ fn app(dir: &Path, config: MailboxConfig) -> App {
     let app = App::open(&dir.join("carnet.db"))
         .unwrap()
         .with_secrets(Arc::new(TestSecrets));
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     app.mailbox_configure(MailboxSetup {
         config,
         password: None,
@@ -318,7 +318,11 @@ fn an_untrusted_certificate_or_a_wrong_password_is_a_french_error_and_nothing_is
         config("localhost", server.tls_port, MailSecurity::Tls, None),
     );
     let err = app.mailbox_poll(Empty {}).unwrap_err();
-    assert!(matches!(err, CoreError::Refused(_)));
+    assert_eq!(
+        err.code(),
+        "unavailable",
+        "a server that cannot be trusted is unavailable, not a refusal"
+    );
     assert!(err.user_message().contains("TLS"), "{}", err.user_message());
     assert_eq!(server.unseen(), 1);
     assert_eq!(
@@ -346,7 +350,7 @@ fn an_untrusted_certificate_or_a_wrong_password_is_a_french_error_and_nothing_is
     let app = App::open(&dir2.path().join("c.db"))
         .unwrap()
         .with_secrets(Arc::new(WrongPassword));
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     app.mailbox_configure(MailboxSetup {
         config: config("127.0.0.1", server.plain_port, MailSecurity::Plain, None),
         password: None,

@@ -1,7 +1,7 @@
 //! Leads from a manufacturer portal's CSV export (Windows-1252, semicolons, French headers).
 
-use carnet_core::inbox::IngestResult;
-use carnet_core::lead_csv::CsvOptions;
+use carnet_core::intake::csv_import::CsvOptions;
+use carnet_core::intake::store::IngestResult;
 use carnet_core::App;
 
 fn export() -> Vec<u8> {
@@ -25,7 +25,7 @@ fn options(dry_run: bool) -> CsvOptions {
 fn a_portal_export_becomes_leads_once_and_bad_rows_wait_in_quarantine() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&dir.path().join("c.db")).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
 
     let dry = app
         .import_leads_csv("portail.csv", &export(), &options(true))

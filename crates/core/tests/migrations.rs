@@ -2,8 +2,8 @@
 //! must end identical to a fresh database, with their data intact. Each released schema version
 //! gets its frozen fixture here; add one whenever a migration is released.
 
-use carnet_core::db::latest_version;
-use carnet_core::lead_list::LeadQuery;
+use carnet_core::kernel::db::latest_version;
+use carnet_core::leads::list::LeadQuery;
 use carnet_core::App;
 use rusqlite::Connection;
 use std::path::Path;

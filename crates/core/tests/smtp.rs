@@ -1,7 +1,7 @@
 //! Lead alerts by e-mail through a real SMTP server on loopback (aiosmtpd, from the test venv).
 
-use carnet_core::app::Empty;
-use carnet_core::outbox::{SmtpConfig, SmtpSecurity, SmtpSetup};
+use carnet_core::api::Empty;
+use carnet_core::notify::outbox::{SmtpConfig, SmtpSecurity, SmtpSetup};
 use carnet_core::App;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -99,7 +99,7 @@ fn a_new_lead_alerts_its_owner_by_mail() {
     };
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&dir.path().join("c.db")).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     app.smtp_configure(SmtpSetup {
         config: config(sink.port),
         password: None,
@@ -116,7 +116,7 @@ fn a_new_lead_alerts_its_owner_by_mail() {
     let mails = sink.received();
     assert_eq!(mails.len(), 1);
     let owner = app
-        .lead_get(carnet_core::app::LeadRef { code: code.clone() })
+        .lead_get(carnet_core::api::LeadRef { code: code.clone() })
         .unwrap()
         .lead
         .owner
@@ -153,7 +153,7 @@ fn an_unreachable_server_keeps_the_mail_for_a_retry() {
         .port();
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&dir.path().join("c.db")).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     app.smtp_configure(SmtpSetup {
         config: config(port),
         password: None,

@@ -1,12 +1,12 @@
 //! The webhook payload through the intake pipeline, and the committed JSON Schema.
 
-use carnet_core::inbox::IngestResult;
+use carnet_core::intake::store::IngestResult;
 use carnet_core::App;
 use serde_json::json;
 
 fn app(dir: &std::path::Path) -> App {
     let app = App::open(&dir.join("c.db")).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     app
 }
 
@@ -14,7 +14,7 @@ fn app(dir: &std::path::Path) -> App {
 fn json_schema_file_is_fresh() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/lead.schema.json");
-    let want = carnet_core::webhook::schema_json();
+    let want = carnet_core::intake::webhook::schema_json();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &want).unwrap();
     }
@@ -42,7 +42,7 @@ fn a_valid_payload_creates_one_lead_even_when_posted_twice() {
     let again = app.ingest_webhook(body.as_bytes()).unwrap();
     assert_eq!(again.result, IngestResult::Duplicate);
     let lead = app
-        .lead_get(carnet_core::app::LeadRef {
+        .lead_get(carnet_core::api::LeadRef {
             code: first.lead_code.unwrap(),
         })
         .unwrap()

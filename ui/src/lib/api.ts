@@ -1,9 +1,20 @@
-// The one typed client of the backend. Inside the Tauri window every command goes through the
-// single `call` IPC command; in a browser (LAN server mode) through `POST /api/{name}`.
+// The one typed client of the backend: every command goes through the single `call` IPC command
+// of the Tauri window. Outside the window (a plain browser tab) there is no backend to reach.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import type { ApiError, Commands } from "./bindings";
+import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind } from "./bindings";
 import { errors } from "./i18n";
+
+/** How a failure reads for the user: the backend's kinds, plus a backend that could not be reached. */
+export type FailureKind = ErrorKind | "unreachable";
+
+/** Codes of the client itself: the backend could not be reached. */
+const UNREACHABLE_CODES = ["ipc", "network"];
+
+export function failureKind(code: string): FailureKind {
+  if (UNREACHABLE_CODES.includes(code)) return "unreachable";
+  return ERROR_KINDS[code] ?? "internal";
+}
 
 /** A failed command. `message` is French and meant to be shown to the user as is. */
 export class ApiFailure extends Error {
@@ -15,6 +26,10 @@ export class ApiFailure extends Error {
     this.name = "ApiFailure";
     this.code = error.code;
     this.field = error.field ?? null;
+  }
+
+  get kind(): FailureKind {
+    return failureKind(this.code);
   }
 }
 
@@ -31,53 +46,21 @@ function isApiError(value: unknown): value is ApiError {
   );
 }
 
-function toFailure(value: unknown, fallback: ApiError): ApiFailure {
-  if (value instanceof ApiFailure) return value;
-  if (isApiError(value)) return new ApiFailure({ code: value.code, message: value.message, field: value.field ?? null });
-  return new ApiFailure(fallback);
-}
-
 async function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
   try {
     return await invoke<Commands[K]["result"]>("call", { name, args });
   } catch (e) {
-    // The shell rejects with the serialised ApiError; anything else is unexpected.
+    // The shell rejects with the serialised ApiError; anything else means the IPC itself failed.
+    if (isApiError(e)) throw new ApiFailure({ code: e.code, message: e.message, field: e.field ?? null });
     const message = typeof e === "string" && e ? e : errors.unknown;
-    throw toFailure(e, { code: "ipc", message, field: null });
+    throw new ApiFailure({ code: "ipc", message, field: null });
   }
-}
-
-async function callHttp<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
-  let response: Response;
-  try {
-    response = await fetch("/api/" + name, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
-    });
-  } catch {
-    throw new ApiFailure({ code: "network", message: errors.network, field: null });
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    // 404 from a static server (no backend yet) and proxies' HTML pages land here too.
-    const message = response.status === 404 || response.status >= 502 ? errors.network : errors.serverStatus(response.status);
-    throw toFailure(body, { code: response.status === 404 ? "network" : "http", message, field: null });
-  }
-  if (body === null && response.status !== 204) {
-    throw new ApiFailure({ code: "network", message: errors.network, field: null });
-  }
-  return body as Commands[K]["result"];
 }
 
 /** Runs one backend command. Rejects with an ApiFailure. */
 export function call<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
-  return inTauri() ? callTauri(name, args) : callHttp(name, args);
+  if (inTauri()) return callTauri(name, args);
+  return Promise.reject(new ApiFailure({ code: "network", message: errors.network, field: null }));
 }
 
 /** The French message of any error, for display. */
@@ -86,18 +69,21 @@ export function errorMessage(e: unknown): string {
   return errors.unknown;
 }
 
+/** The kind of any error: an unexpected exception counts as internal. */
+export function errorKind(e: unknown): FailureKind {
+  return e instanceof ApiFailure ? e.kind : "internal";
+}
+
 export const LEADS_CHANGED = "leads-changed";
 const POLL_MS = 10_000;
 
 /**
- * Calls `callback` whenever leads change: on the backend's `leads-changed` event inside Tauri,
- * every 10 s otherwise. Returns the unsubscribe function.
+ * Calls `callback` whenever leads change: on the backend's `leads-changed` event (or, should the
+ * event be unavailable, every 10 s). Outside the window nothing can change: it never calls.
+ * Returns the unsubscribe function.
  */
 export function onLeadsChanged(callback: () => void): () => void {
-  if (!inTauri()) {
-    const timer = setInterval(callback, POLL_MS);
-    return () => clearInterval(timer);
-  }
+  if (!inTauri()) return () => {};
   let stopped = false;
   let unlisten: (() => void) | null = null;
   listen(LEADS_CHANGED, () => callback())
@@ -106,7 +92,7 @@ export function onLeadsChanged(callback: () => void): () => void {
       else unlisten = fn;
     })
     .catch(() => {
-      // Without the event we still refresh, like in a browser.
+      // Without the event we still refresh, by polling.
       if (!stopped) {
         const timer = setInterval(callback, POLL_MS);
         unlisten = () => clearInterval(timer);

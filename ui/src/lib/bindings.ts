@@ -148,7 +148,11 @@ site: string, created_at: string, updated_at: string, deadline_at: string | null
  */
 close_reason: string | null, contact: Contact, vehicle: Vehicle | null, owned_vehicle: Vehicle | null, };
 
-export type LeadCounters = { tradeins: number, testdrives: number, offers: number, calls: number, failed_attempts: number, 
+export type LeadCounters = { 
+/**
+ * Trade-ins, test drives and offers: null until the deal documents exist (hidden by the UI).
+ */
+tradeins: number | null, testdrives: number | null, offers: number | null, calls: number, failed_attempts: number, 
 /**
  * Perdu may be chosen without a manager's override.
  */
@@ -368,3 +372,10 @@ export type Commands = {
   routing_rules: { args: Empty, result: RoutingRules },
   routing_rules_set: { args: RoutingRules, result: RoutingRules },
 };
+
+export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];
+
+export type ErrorKind = "refused" | "unavailable" | "internal";
+
+/** What each error code means for the user: refused by a rule, a component unavailable, or an internal failure. */
+export const ERROR_KINDS: Record<string, ErrorKind> = {"invalid": "refused", "not_found": "refused", "refused": "refused", "forbidden": "refused", "unavailable": "unavailable", "db_busy": "unavailable", "db_corrupt": "unavailable", "db_too_new": "unavailable", "unknown_command": "internal", "bad_arguments": "internal", "db_error": "internal", "io_error": "internal", "internal": "internal"};

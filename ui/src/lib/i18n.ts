@@ -95,12 +95,11 @@ export const topBar = {
 };
 
 export const errors = {
-  network: "Impossible de joindre le serveur Carnet. Vérifiez qu'il est démarré, puis réessayez.",
+  network: "Impossible de joindre Carnet depuis cette page : ouvrez l'application dans la fenêtre Carnet.",
   unknown: "Une erreur inattendue est survenue.",
   metaFailed: "Impossible de charger la configuration de Carnet.",
   listFailed: "Impossible de charger la liste des leads.",
   leadFailed: "Impossible de charger ce lead.",
-  serverStatus: (status: number) => `Le serveur a répondu avec une erreur (HTTP ${status}).`,
   fieldRequired: "Ce champ est obligatoire.",
   lastNameRequired: "Le nom est obligatoire.",
   phoneOrEmailRequired: "Indiquez au moins un téléphone ou un e-mail.",
@@ -632,7 +631,6 @@ export const quarantine = {
   empty: "Aucun message dans cette catégorie.",
   emptyQuarantine: "La quarantaine est vide : tous les messages reçus ont été traités.",
   listFailed: "Impossible de charger les messages reçus.",
-  range: (from: number, to: number, total: string) => `${from}–${to} sur ${total}`,
   zero: "0 message",
 };
 

@@ -1,8 +1,8 @@
 //! What the integration tests share: a real database file with the demo's sites and users
 //! (no leads), at a fixed time that the test moves.
 
-use carnet_core::app::{Empty, Meta};
-use carnet_core::clock::FixedClock;
+use carnet_core::api::{Empty, Meta};
+use carnet_core::kernel::clock::FixedClock;
 use carnet_core::App;
 use chrono::{TimeZone, Utc};
 use std::sync::Arc;
@@ -21,7 +21,7 @@ pub fn fixture() -> Fixture {
         Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
     ));
     let app = App::open_with_clock(&dir.path().join("carnet.db"), clock.clone()).unwrap();
-    carnet_core::demo::seed(&app, 0, 1).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     let meta = app.meta(Empty {}).unwrap();
     Fixture {
         _dir: dir,

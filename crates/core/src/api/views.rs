@@ -1,0 +1,110 @@
+//! Read models that gather several capabilities for one screen: the start-up `meta` (sites,
+//! users, sources, close reasons, the acting user) and the lead page.
+
+use crate::followup::tasks::{self, Task};
+use crate::kernel::app::{self, App, Empty};
+use crate::kernel::error::Result;
+use crate::kernel::settings;
+use crate::leads::closing;
+use crate::leads::commands::LeadRef;
+use crate::leads::lead::{self, Lead};
+use crate::leads::timeline::{self, Event};
+use crate::org::sites::{self, Site};
+use crate::org::users::{self, User};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Events shown on the lead page; older ones stay in the database.
+const TIMELINE_LIMIT: u32 = 500;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Meta {
+    pub version: String,
+    pub sites: Vec<Site>,
+    pub users: Vec<User>,
+    pub sources: Vec<String>,
+    pub lost_reasons: Vec<String>,
+    pub won_reasons: Vec<String>,
+    pub current_user_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LeadCounters {
+    /// Trade-ins, test drives and offers: null until the deal documents exist (hidden by the UI).
+    pub tradeins: Option<u32>,
+    pub testdrives: Option<u32>,
+    pub offers: Option<u32>,
+    pub calls: u32,
+    pub failed_attempts: u32,
+    /// Perdu may be chosen without a manager's override.
+    pub may_close_lost: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LeadDetail {
+    pub lead: Lead,
+    pub counters: LeadCounters,
+    pub events: Vec<Event>,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SetUserInput {
+    pub user_id: i64,
+}
+
+impl App {
+    pub fn meta(&self, _: Empty) -> Result<Meta> {
+        let conn = self.conn()?;
+        let reasons = |status: &str| -> Result<Vec<String>> {
+            let mut stmt = conn.prepare_cached(
+                "SELECT label FROM close_reasons WHERE status = ?1 ORDER BY position",
+            )?;
+            let rows = stmt.query_map([status], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut stmt = conn.prepare_cached("SELECT name FROM sources ORDER BY position")?;
+        let sources = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            sites: sites::list(&conn)?,
+            users: users::list(&conn)?,
+            sources,
+            lost_reasons: reasons("perdu")?,
+            won_reasons: reasons("gagne")?,
+            current_user_id: app::current_user(&conn)?,
+        })
+    }
+
+    pub fn set_current_user(&self, input: SetUserInput) -> Result<Meta> {
+        self.write(|tx, _| {
+            users::get(tx, input.user_id)?;
+            settings::set(tx, &settings::CURRENT_USER, &Some(input.user_id))
+        })?;
+        self.meta(Empty {})
+    }
+
+    pub fn lead_get(&self, r: LeadRef) -> Result<LeadDetail> {
+        let conn = self.conn()?;
+        let lead = lead::get_by_code(&conn, &r.code)?;
+        let events = timeline::for_lead(&conn, lead.id, TIMELINE_LIMIT)?;
+        let attempts = closing::attempts(&conn, lead.id)?;
+        let counters = LeadCounters {
+            tradeins: None,
+            testdrives: None,
+            offers: None,
+            calls: attempts.calls,
+            failed_attempts: attempts.failed_attempts,
+            may_close_lost: attempts.may_close_lost,
+        };
+        let tasks = tasks::for_lead(&conn, lead.id)?;
+        Ok(LeadDetail {
+            lead,
+            counters,
+            events,
+            tasks,
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! For development, demos and support: the demo dataset and the benchmarks.
+
+pub mod bench;
+pub mod demo;
+mod demo_data;

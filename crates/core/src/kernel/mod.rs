@@ -1,0 +1,12 @@
+//! The kernel: the application handle, the acting user and the clock of a command, errors,
+//! settings, secrets, validation of user input and storage. It knows no business concept.
+
+pub mod app;
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod secrets;
+pub mod settings;
+mod text_enum;
+pub(crate) use text_enum::text_enum;
+pub mod validate;

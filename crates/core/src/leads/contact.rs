@@ -1,0 +1,236 @@
+//! Contacts (prospects and customers): normalised on the way in, matched by phone and e-mail.
+
+use crate::kernel::error::{CoreError, Result};
+use crate::kernel::validate::{self, MAX_SHORT_TEXT};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Contact {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub consent_email: bool,
+    pub consent_sms: bool,
+    pub consent_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A contact as typed in a form or read from a lead source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ContactInput {
+    pub first_name: String,
+    pub last_name: String,
+    #[ts(optional = nullable)]
+    pub company: Option<String>,
+    #[ts(optional = nullable)]
+    pub phone: Option<String>,
+    #[ts(optional = nullable)]
+    pub email: Option<String>,
+    #[ts(optional = nullable)]
+    pub postal_code: Option<String>,
+    #[ts(optional = nullable)]
+    pub city: Option<String>,
+    #[ts(as = "Option<bool>", optional)]
+    pub consent_email: bool,
+    #[ts(as = "Option<bool>", optional)]
+    pub consent_sms: bool,
+}
+
+/// A validated contact, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanContact {
+    pub first_name: String,
+    pub last_name: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub consent_email: bool,
+    pub consent_sms: bool,
+}
+
+impl ContactInput {
+    /// Validates and normalises every field; the first error names its field.
+    pub fn clean(&self) -> Result<CleanContact> {
+        let last_name =
+            validate::required_text("last_name", "Nom", &self.last_name, MAX_SHORT_TEXT)?;
+        let first_name = validate::optional_text(
+            "first_name",
+            "Prénom",
+            Some(&self.first_name),
+            MAX_SHORT_TEXT,
+        )?
+        .unwrap_or_default();
+        let phone = validate::optional_phone("phone", self.phone.as_deref())?;
+        let email = validate::optional_email("email", self.email.as_deref())?;
+        if phone.is_none() && email.is_none() {
+            return Err(CoreError::invalid("contact", "Indiquez au moins un téléphone ou une adresse e-mail pour pouvoir recontacter le client."));
+        }
+        let postal_code = validate::optional_text(
+            "postal_code",
+            "Code postal",
+            self.postal_code.as_deref(),
+            10,
+        )?;
+        if let Some(pc) = &postal_code {
+            if !(pc.len() == 5 && pc.chars().all(|c| c.is_ascii_digit())) {
+                return Err(CoreError::invalid(
+                    "postal_code",
+                    format!(
+                        "Code postal invalide : « {pc} ». Il compte 5 chiffres, par exemple 69003."
+                    ),
+                ));
+            }
+        }
+        Ok(CleanContact {
+            first_name,
+            last_name,
+            company: validate::optional_text(
+                "company",
+                "Société",
+                self.company.as_deref(),
+                MAX_SHORT_TEXT,
+            )?,
+            phone,
+            email,
+            postal_code,
+            city: validate::optional_text("city", "Ville", self.city.as_deref(), MAX_SHORT_TEXT)?,
+            consent_email: self.consent_email,
+            consent_sms: self.consent_sms,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, first_name, last_name, company, phone, email, postal_code, city, consent_email, consent_sms, consent_at, created_at, updated_at";
+
+pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(o)?,
+        first_name: r.get(o + 1)?,
+        last_name: r.get(o + 2)?,
+        company: r.get(o + 3)?,
+        phone: r.get(o + 4)?,
+        email: r.get(o + 5)?,
+        postal_code: r.get(o + 6)?,
+        city: r.get(o + 7)?,
+        consent_email: r.get(o + 8)?,
+        consent_sms: r.get(o + 9)?,
+        consent_at: r.get(o + 10)?,
+        created_at: r.get(o + 11)?,
+        updated_at: r.get(o + 12)?,
+    })
+}
+
+/// The columns of `from_row_at`, prefixed with a table alias.
+pub(crate) fn columns(alias: &str) -> String {
+    COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"),
+        [id],
+        |r| from_row_at(r, 0),
+    )
+    .optional()?
+    .ok_or(CoreError::NotFound { what: "Contact" })
+}
+
+pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &str) -> Result<i64> {
+    let consent_at = (c.consent_email || c.consent_sms).then_some(now);
+    conn.prepare_cached(
+        "INSERT INTO contacts(first_name, last_name, company, phone, email, postal_code, city,
+                              consent_email, consent_sms, consent_at, consent_source, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?
+    .execute(params![
+        c.first_name,
+        c.last_name,
+        c.company,
+        c.phone,
+        c.email,
+        c.postal_code,
+        c.city,
+        c.consent_email,
+        c.consent_sms,
+        consent_at,
+        consent_at.map(|_| consent_source),
+        now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Replaces the contact's fields; a consent given now is dated now, a withdrawn one keeps its history in the events.
+pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result<()> {
+    let before = get(conn, id)?;
+    let consent_changed =
+        before.consent_email != c.consent_email || before.consent_sms != c.consent_sms;
+    let consent_at = if consent_changed {
+        Some(now.to_string())
+    } else {
+        before.consent_at
+    };
+    conn.execute(
+        "UPDATE contacts SET first_name = ?2, last_name = ?3, company = ?4, phone = ?5, email = ?6, postal_code = ?7,
+                city = ?8, consent_email = ?9, consent_sms = ?10, consent_at = ?11,
+                consent_source = CASE WHEN ?12 THEN 'saisie' ELSE consent_source END, updated_at = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            c.first_name,
+            c.last_name,
+            c.company,
+            c.phone,
+            c.email,
+            c.postal_code,
+            c.city,
+            c.consent_email,
+            c.consent_sms,
+            consent_at,
+            consent_changed,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// Existing contacts with this phone or e-mail (normalised first; unparseable values match nothing).
+pub fn find_matches(
+    conn: &Connection,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<Contact>> {
+    let phone = phone.and_then(|p| validate::phone("phone", p).ok());
+    let email = email.and_then(|e| validate::email("email", e).ok());
+    if phone.is_none() && email.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM contacts WHERE phone = ?1 UNION SELECT {COLUMNS} FROM contacts WHERE email = ?2
+         ORDER BY updated_at DESC LIMIT 10"
+    ))?;
+    let rows = stmt.query_map(params![phone, email], |r| from_row_at(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Contact {
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string()
+    }
+}

@@ -1,0 +1,10 @@
+//! Leads: the model and its store, contacts, vehicles, the timeline, the list and search,
+//! the closing rules and the commands that edit a lead.
+
+pub mod closing;
+pub mod commands;
+pub mod contact;
+pub mod lead;
+pub mod list;
+pub mod timeline;
+pub mod vehicle;

@@ -1,0 +1,237 @@
+//! Outgoing mail: lead alerts to the staff, queued in the transaction that created the lead and
+//! sent over SMTP (TLS, STARTTLS, or plain to a relay on this machine) by the background worker,
+//! with retries. Text only; the password lives with the other secrets.
+
+use crate::kernel::app::{App, Empty};
+use crate::kernel::error::{CoreError, Result};
+use crate::kernel::settings;
+use chrono::Duration;
+use lettre::message::Mailbox;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{Message, SmtpTransport, Transport};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+const CONFIG_KEY: &str = "smtp";
+/// After this many failures a mail stays `failed` (shown, never deleted).
+const MAX_ATTEMPTS: i64 = 6;
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+crate::kernel::text_enum!(SmtpSecurity { Tls = "tls", StartTls = "starttls", Plain = "plain" });
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    /// tls (465), starttls (587), or plain (only a relay on this machine).
+    pub security: SmtpSecurity,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub username: Option<String>,
+    pub from_address: String,
+    pub from_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SmtpSetup {
+    pub config: SmtpConfig,
+    /// Stored with the secrets; omitted = unchanged.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SmtpStatus {
+    pub config: Option<SmtpConfig>,
+    pub password_set: bool,
+    pub pending: u32,
+    pub failed: u32,
+    pub last_error: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct SendReport {
+    pub sent: u32,
+    pub failed: u32,
+}
+
+fn secret_key(c: &SmtpConfig) -> String {
+    format!("smtp:{}@{}", c.username.as_deref().unwrap_or(""), c.host)
+}
+
+impl SmtpConfig {
+    fn validate(&self) -> Result<()> {
+        if self.host.trim().is_empty() {
+            return Err(CoreError::invalid(
+                "host",
+                "Indiquez le serveur SMTP (par exemple smtp.orange.fr).",
+            ));
+        }
+        if self.security == SmtpSecurity::Plain
+            && !matches!(self.host.as_str(), "127.0.0.1" | "localhost" | "::1")
+        {
+            return Err(CoreError::invalid("security", "Sans chiffrement, seul un relais sur ce poste est accepté : choisissez TLS ou STARTTLS."));
+        }
+        crate::kernel::validate::email("from_address", &self.from_address)?;
+        Ok(())
+    }
+}
+
+/// Queues a staff alert (inside the caller's transaction) when SMTP is configured; returns whether it was queued.
+pub(crate) fn queue(
+    conn: &Connection,
+    kind: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+    lead_id: Option<i64>,
+    now: &str,
+) -> Result<bool> {
+    if settings::get_json::<SmtpConfig>(conn, CONFIG_KEY)?.is_none() {
+        return Ok(false);
+    }
+    queue_always(conn, kind, to, subject, body, lead_id, now)?;
+    Ok(true)
+}
+
+/// Queues a mail whatever the configuration: it leaves once SMTP is set up (prospect replies).
+pub(crate) fn queue_always(
+    conn: &Connection,
+    kind: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+    lead_id: Option<i64>,
+    now: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO outbox(kind, to_addr, subject, body, lead_id, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![kind, to, subject, body, lead_id, now])?;
+    Ok(())
+}
+
+fn transport(config: &SmtpConfig, password: Option<String>) -> Result<SmtpTransport> {
+    let smtp_error = |e: lettre::transport::smtp::Error| CoreError::Unavailable {
+        component: "Serveur d'envoi",
+        message: format!("{e}."),
+    };
+    let builder = match config.security {
+        SmtpSecurity::Tls => SmtpTransport::relay(&config.host).map_err(smtp_error)?,
+        SmtpSecurity::StartTls => {
+            SmtpTransport::starttls_relay(&config.host).map_err(smtp_error)?
+        }
+        SmtpSecurity::Plain => SmtpTransport::builder_dangerous(&config.host),
+    };
+    let mut builder = builder.port(config.port).timeout(Some(SEND_TIMEOUT));
+    if let (Some(user), Some(pass)) = (config.username.clone().filter(|u| !u.is_empty()), password)
+    {
+        builder = builder.credentials(Credentials::new(user, pass));
+    }
+    Ok(builder.build())
+}
+
+impl App {
+    pub fn smtp_status(&self, _: Empty) -> Result<SmtpStatus> {
+        let conn = self.conn()?;
+        let config: Option<SmtpConfig> = settings::get_json(&conn, CONFIG_KEY)?;
+        let password_set = match &config {
+            Some(c) => self.secrets().get(&secret_key(c))?.is_some(),
+            None => false,
+        };
+        let (pending, failed, last_error) = conn.query_row(
+            "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'failed'),
+                    (SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1)
+             FROM outbox",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(SmtpStatus {
+            config,
+            password_set,
+            pending,
+            failed,
+            last_error,
+        })
+    }
+
+    pub fn smtp_configure(&self, setup: SmtpSetup) -> Result<SmtpStatus> {
+        setup.config.validate()?;
+        if let Some(p) = setup.password.as_deref().filter(|p| !p.is_empty()) {
+            self.secrets().set(&secret_key(&setup.config), p)?;
+        }
+        self.write(|tx, _| settings::set_json(tx, CONFIG_KEY, &setup.config))?;
+        self.smtp_status(Empty {})
+    }
+
+    /// Sends the mails that are due; failures are retried later with a growing delay.
+    pub fn outbox_send(&self, _: Empty) -> Result<SendReport> {
+        let conn = self.conn()?;
+        let Some(config) = settings::get_json::<SmtpConfig>(&conn, CONFIG_KEY)? else {
+            return Ok(SendReport::default());
+        };
+        let now = self.now();
+        let due: Vec<(i64, String, String, String, i64)> = conn
+            .prepare_cached(
+                "SELECT id, to_addr, subject, body, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
+            )?
+            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(conn);
+        if due.is_empty() {
+            return Ok(SendReport::default());
+        }
+        let from: Mailbox = format!(
+            "{} <{}>",
+            config.from_name.replace(['<', '>', '"'], ""),
+            config.from_address
+        )
+        .parse()
+        .map_err(|e| {
+            CoreError::invalid(
+                "from_address",
+                format!("Adresse d'expéditeur invalide : {e}."),
+            )
+        })?;
+        let mailer = transport(&config, self.secrets().get(&secret_key(&config))?)?;
+        let mut report = SendReport::default();
+        for (id, to, subject, body, attempts) in due {
+            let sent = to
+                .parse::<Mailbox>()
+                .map_err(|e| e.to_string())
+                .and_then(|to| {
+                    Message::builder()
+                        .from(from.clone())
+                        .to(to)
+                        .subject(subject)
+                        .body(body)
+                        .map_err(|e| e.to_string())
+                })
+                .and_then(|message| mailer.send(&message).map(drop).map_err(|e| e.to_string()));
+            let now_text = crate::kernel::clock::to_text(self.now());
+            self.write(|tx, _| {
+                match &sent {
+                    Ok(()) => tx.execute("UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1 WHERE id = ?1", params![id, now_text])?,
+                    Err(e) => {
+                        let attempts = attempts + 1;
+                        let state = if attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+                        let retry = crate::kernel::clock::to_text(self.now() + Duration::minutes(2i64.pow(attempts as u32)));
+                        tracing::warn!(id, attempts, "mail not sent");
+                        tx.execute(
+                            "UPDATE outbox SET state = ?2, attempts = ?3, last_error = ?4, next_attempt_at = ?5 WHERE id = ?1",
+                            params![id, state, attempts, format!("Envoi impossible : {e}"), retry],
+                        )?
+                    }
+                };
+                Ok(())
+            })?;
+            match sent {
+                Ok(()) => report.sent += 1,
+                Err(_) => report.failed += 1,
+            }
+        }
+        Ok(report)
+    }
+}
