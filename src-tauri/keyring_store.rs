@@ -21,6 +21,34 @@ impl KeyringSecrets {
     }
 }
 
+/// The store every transport uses: the keyring is probed the first time a secret is needed,
+/// so that commands that need none neither wait for it nor warn about it.
+pub struct OsSecrets(std::sync::OnceLock<std::sync::Arc<dyn Secrets>>);
+
+impl OsSecrets {
+    pub fn new() -> Self {
+        OsSecrets(std::sync::OnceLock::new())
+    }
+
+    fn store(&self) -> &dyn Secrets {
+        self.0.get_or_init(KeyringSecrets::detect).as_ref()
+    }
+}
+
+impl Secrets for OsSecrets {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        self.store().get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<()> {
+        self.store().set(key, value)
+    }
+
+    fn backend(&self) -> &'static str {
+        self.store().backend()
+    }
+}
+
 fn keyring_error(e: keyring::Error) -> CoreError {
     CoreError::Unavailable {
         component: "Trousseau de mots de passe",

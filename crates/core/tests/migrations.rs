@@ -39,53 +39,93 @@ fn fresh_database_is_at_latest_version() {
     assert_eq!(journal, "wal");
 }
 
-#[test]
-fn frozen_v1_database_upgrades_to_the_fresh_schema_and_keeps_its_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let old = dir.path().join("v1.db");
-    Connection::open(&old)
-        .unwrap()
-        .execute_batch(include_str!("fixtures/schema_v1.sql"))
-        .unwrap();
-    assert_eq!(user_version(&old), 1);
+/// The frozen fixture of each released schema version: adding a migration without its fixture
+/// fails here.
+const FIXTURES: &[(i64, &str)] = &[
+    (1, include_str!("fixtures/schema_v1.sql")),
+    (2, include_str!("fixtures/schema_v2.sql")),
+    (3, include_str!("fixtures/schema_v3.sql")),
+    (4, include_str!("fixtures/schema_v4.sql")),
+    (5, include_str!("fixtures/schema_v5.sql")),
+    (6, include_str!("fixtures/schema_v6.sql")),
+];
 
-    let app = App::open(&old).unwrap();
+#[test]
+fn every_released_version_has_a_frozen_fixture() {
+    let versions: Vec<i64> = FIXTURES.iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions, (1..=latest_version()).collect::<Vec<_>>());
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn every_frozen_database_upgrades_to_the_fresh_schema_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("fresh.db");
     App::open(&fresh).unwrap();
-    assert_eq!(schema_of(&old), schema_of(&fresh));
-    assert_eq!(user_version(&old), latest_version());
+    for (version, sql) in FIXTURES {
+        let old = dir.path().join(format!("v{version}.db"));
+        Connection::open(&old).unwrap().execute_batch(sql).unwrap();
+        assert_eq!(user_version(&old), *version);
 
-    // The old lead is intact and now found by the search index built during the upgrade.
-    let page = app
-        .leads_list(LeadQuery {
-            search: Some("ancienne 06 12".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(page.leads.len(), 1);
-    let lead = &page.leads[0];
-    assert_eq!(lead.code, "L-2025-000001");
-    assert_eq!(lead.contact.first_name, "Élise");
-    assert_eq!(
-        lead.vehicle.as_ref().unwrap().plate.as_deref(),
-        Some("AB-123-CD")
-    );
-    let by_plate = app
-        .leads_list(LeadQuery {
-            search: Some("AB-123".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(by_plate.total, 1);
+        let app = App::open(&old).unwrap();
+        assert_eq!(
+            schema_of(&old),
+            schema_of(&fresh),
+            "schema after upgrading v{version}"
+        );
+        assert_eq!(user_version(&old), latest_version());
 
-    // The file was copied aside before the migration, and the copy is still a v1 database.
-    let backups: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("v1.db.v1-"))
-        .collect();
-    assert_eq!(backups.len(), 1, "one backup expected");
-    assert_eq!(user_version(&backups[0].path()), 1);
+        // The old lead is intact and found by the search index (built by the upgrade from v1).
+        let page = app
+            .leads_list(LeadQuery {
+                search: Some("ancienne 06 12".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(page.leads.len(), 1, "v{version}");
+        let lead = &page.leads[0];
+        assert_eq!(lead.code, "L-2025-000001");
+        assert_eq!(lead.contact.first_name, "Élise");
+        assert_eq!(
+            lead.vehicle.as_ref().unwrap().plate.as_deref(),
+            Some("AB-123-CD")
+        );
+        let by_plate = app
+            .leads_list(LeadQuery {
+                search: Some("AB-123".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(by_plate.total, 1, "v{version}");
+        // What later versions added survives too.
+        let expect = |from: i64, table: &str| {
+            let want = i64::from(*version >= from);
+            assert_eq!(count(&old, table), want, "{table} of v{version}");
+        };
+        expect(3, "inbound");
+        expect(5, "outbox");
+        expect(6, "tasks");
+        drop(app);
+
+        // The file was copied aside before a migration, and the copy is still at its version.
+        let prefix = format!("v{version}.db.v{version}-");
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .collect();
+        let want = usize::from(*version < latest_version());
+        assert_eq!(backups.len(), want, "backup of v{version}");
+        if let Some(backup) = backups.first() {
+            assert_eq!(user_version(&backup.path()), *version);
+        }
+    }
 }
 
 #[test]

@@ -151,6 +151,16 @@ mod routing_tests {
             .unwrap()
             .lead;
         assert_eq!(lead.owner_id, Some(elodie));
+        // The 2-hour rule, not the 24-hour default, gave the deadline.
+        let conn = app.conn().unwrap();
+        let schedule = crate::org::sites::schedule(&conn, lead.site_id).unwrap();
+        let created = crate::kernel::clock::parse(&lead.created_at).unwrap();
+        let due = |hours| {
+            let at = schedule.add_working(created, chrono::Duration::hours(hours));
+            Some(crate::kernel::clock::to_text(at))
+        };
+        assert_eq!(lead.deadline_at, due(2));
+        assert_ne!(lead.deadline_at, due(24));
 
         // A bad rule saves nothing.
         let bad = RoutingRules {
