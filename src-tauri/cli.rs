@@ -1,12 +1,12 @@
 //! The command line: the same core as the window, for automation, support and tests.
 //! Every subcommand takes `--db PATH`; `--json` prints machine-readable output (fields documented in the README).
 
+use crate::output::print_json;
 use carnet_core::api::COMMAND_NAMES;
 use carnet_core::leads::lead::{Lead, LeadKind, LeadStatus};
 use carnet_core::leads::list::{LeadQuery, LeadSort};
 use carnet_core::{ApiError, App, CoreError};
 use clap::{Parser, Subcommand};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -19,6 +19,10 @@ pub struct Args {
     /// Database file (default: the OS data dir).
     #[arg(long, global = true, env = "CARNET_DB")]
     pub db: Option<PathBuf>,
+    /// Act as this user (e-mail), with their permissions; without it the CLI acts as the
+    /// system account (whoever runs the CLI holds the database file).
+    #[arg(long = "as", global = true, value_name = "EMAIL")]
+    pub as_user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -69,6 +73,18 @@ pub enum Command {
         #[arg(default_value = "{}")]
         args: String,
     },
+    /// Users: list, add.
+    Users {
+        #[command(subcommand)]
+        command: crate::admin::UsersCommand,
+    },
+    /// The garage's legal identity: show, set.
+    Garage {
+        #[command(subcommand)]
+        command: crate::admin::GarageCommand,
+    },
+    /// Print the permission matrix (who may run each command), as in the README.
+    Permissions,
     /// Benchmark the lead list and search on a demo database of N leads (prints figures).
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
@@ -152,8 +168,9 @@ fn parse_sort(s: &str) -> Result<LeadSort, String> {
         .ok_or_else(|| format!("tri inconnu : {s} (recent, oldest, deadline, last_activity, name)"))
 }
 
-/// Runs a subcommand; returns the process exit code. Errors print in French (and as JSON with --json).
-pub fn run(db: &Path, command: Command) -> i32 {
+/// Runs a subcommand as `as_user` (None: the system account); returns the process exit code.
+/// Errors print in French (and as JSON with --json).
+pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
     let json = match &command {
         Command::Demo { json, .. } | Command::Bench { json, .. } | Command::Ingest { json, .. } => {
             *json
@@ -162,12 +179,14 @@ pub fn run(db: &Path, command: Command) -> i32 {
             command: LeadsCommand::List { json, .. } | LeadsCommand::Show { json, .. },
         } => *json,
         Command::Call { .. } => true,
-        Command::Serve { .. } => false,
+        Command::Users { command } => command.json(),
+        Command::Garage { command } => command.json(),
+        Command::Serve { .. } | Command::Permissions => false,
         Command::Import {
             what: ImportCommand::Leads { json, .. },
         } => *json,
     };
-    match execute(db, command) {
+    match execute(db, as_user, command) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("Erreur : {}", e.message);
@@ -179,7 +198,8 @@ pub fn run(db: &Path, command: Command) -> i32 {
     }
 }
 
-fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
+fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), ApiError> {
+    let open = |db: &Path| open_as(db, as_user);
     match command {
         Command::Demo { leads, seed, json } => {
             let app = open(db)?;
@@ -273,6 +293,9 @@ fn execute(db: &Path, command: Command) -> Result<(), ApiError> {
             mails,
             json,
         } => bench(db, leads, rounds, mails, json)?,
+        Command::Permissions => print!("{}", carnet_core::api::permission_matrix()),
+        Command::Users { command } => crate::admin::users_command(&open(db)?, command)?,
+        Command::Garage { command } => crate::admin::garage_command(&open(db)?, command)?,
         Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
         Command::Serve {
             addr,
@@ -350,6 +373,29 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
 
 fn open(db: &Path) -> Result<App, ApiError> {
     Ok(crate::backend::open(db)?)
+}
+
+/// The database, acting as the user with this e-mail (who must be active).
+fn open_as(db: &Path, as_user: Option<&str>) -> Result<App, ApiError> {
+    let app = open(db)?;
+    let Some(email) = as_user.map(str::trim).filter(|e| !e.is_empty()) else {
+        return Ok(app);
+    };
+    let meta: carnet_core::api::Meta =
+        serde_json::from_value(app.call("meta", serde_json::json!({}))?)
+            .map_err(|e| CoreError::Internal(e.to_string()).to_api())?;
+    let user = meta
+        .users
+        .iter()
+        .find(|u| u.email.eq_ignore_ascii_case(email) && u.active)
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "as",
+                format!("Aucun utilisateur actif avec l'e-mail « {email} »."),
+            )
+            .to_api()
+        })?;
+    Ok(app.acting_as(Some(user.id)))
 }
 
 fn serve(
@@ -452,11 +498,4 @@ fn lead_line(l: &Lead) -> String {
 
 fn internal(e: serde_json::Error) -> ApiError {
     CoreError::BadArguments(e.to_string()).to_api()
-}
-
-fn print_json<T: Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => eprintln!("Erreur : {e}"),
-    }
 }

@@ -4,12 +4,14 @@
     windows_subsystem = "windows"
 )]
 
+mod admin;
 mod backend;
 mod cli;
 mod http;
 mod ingest;
 mod keyring_store;
 mod logging;
+mod output;
 mod paths;
 mod poller;
 mod shell;
@@ -28,7 +30,7 @@ fn main() {
                 1
             }
         },
-        Some(command) => cli::run(&db, command),
+        Some(command) => cli::run(&db, args.as_user.as_deref(), command),
     };
     std::process::exit(code);
 }

@@ -2,50 +2,101 @@
 //! blocking thread (SQLite never runs on the UI thread), plus the background services (mailbox
 //! poller, loopback webhook) and desktop notifications. Adding a command never touches this file.
 
-use carnet_core::notify::inapp::NotificationQuery;
-use carnet_core::{ApiError, App};
+use carnet_core::api::NotificationList;
+use carnet_core::{ApiError, App, CoreError};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_notification::NotificationExt;
 
 /// The opened database, or why it could not be opened (shown by the UI instead of a blank window).
 struct Backend(Result<Arc<App>, ApiError>);
 
+/// The session token of the window's signed-in user: desktop notifications are theirs.
+#[derive(Clone, Default)]
+struct WindowSession(Arc<Mutex<Option<String>>>);
+
+impl WindowSession {
+    fn get(&self) -> Option<String> {
+        self.0.lock().ok().and_then(|t| t.clone())
+    }
+    fn set(&self, token: Option<String>) {
+        if let Ok(mut t) = self.0.lock() {
+            *t = token;
+        }
+    }
+}
+
 #[tauri::command]
 async fn call(
     app_handle: AppHandle,
     backend: tauri::State<'_, Backend>,
+    window: tauri::State<'_, WindowSession>,
     name: String,
     args: Value,
+    token: Option<String>,
 ) -> Result<Value, ApiError> {
     let app = backend.0.clone()?;
     let changes = carnet_core::api::changes_leads(&name);
-    let result = tauri::async_runtime::spawn_blocking(move || app.call(&name, args))
-        .await
-        .map_err(|e| carnet_core::CoreError::Internal(e.to_string()).to_api())?;
+    let session = token.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        app.call_in_session(token.as_deref(), &name, args)
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).to_api())?;
+    match &result {
+        Ok(value) => {
+            // A sign-in or unlock names the window's user; any other success confirms it.
+            let signed_in = value
+                .get("token")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            if signed_in.is_some() || session.is_some() {
+                window.set(signed_in.or(session));
+            }
+        }
+        Err(e) if e.code == "unauthenticated" => window.set(None),
+        Err(_) => {}
+    }
     if changes && result.is_ok() {
         let _ = app_handle.emit("leads-changed", ());
     }
     result
 }
 
-/// Tells the window that leads changed and shows new notifications of the current user on the desktop.
-fn announce(handle: &AppHandle, app: &App, last_shown: &AtomicI64) {
+/// Tells the window that leads changed and shows the signed-in user's new notifications on the
+/// desktop (only those that arrived since the window opened).
+fn announce(
+    handle: &AppHandle,
+    app: &App,
+    window: &WindowSession,
+    since: &str,
+    last_shown: &AtomicI64,
+) {
     let _ = handle.emit("leads-changed", ());
+    let Some(token) = window.get() else {
+        return;
+    };
     let after = last_shown.load(Ordering::Relaxed);
-    let Ok(list) = app.notifications(NotificationQuery {
-        after_id: Some(after),
-        limit: Some(5),
-    }) else {
+    let query = serde_json::json!({"after_id": after, "limit": 5});
+    let Ok(list) = app
+        .call_in_session(Some(&token), "notifications", query)
+        .map_err(|e| tracing::debug!(code = %e.code, "no desktop notifications"))
+        .and_then(|v| serde_json::from_value::<NotificationList>(v).map_err(|_| ()))
+    else {
         return;
     };
     if let Some(newest) = list.items.first() {
         last_shown.store(newest.id, Ordering::Relaxed);
     }
-    for n in list.items.iter().filter(|n| !n.read).take(3) {
+    for n in list
+        .items
+        .iter()
+        .filter(|n| !n.read && n.at.as_str() >= since)
+        .take(3)
+    {
         if let Err(e) = handle
             .notification()
             .builder()
@@ -58,20 +109,12 @@ fn announce(handle: &AppHandle, app: &App, last_shown: &AtomicI64) {
     }
 }
 
-fn start_services(handle: AppHandle, app: Arc<App>) {
-    // Only notifications that arrive from now on are shown on the desktop.
-    let start_id = app
-        .notifications(NotificationQuery {
-            after_id: None,
-            limit: Some(1),
-        })
-        .ok()
-        .and_then(|l| l.items.first().map(|n| n.id))
-        .unwrap_or(0);
-    let last_shown = Arc::new(AtomicI64::new(start_id));
+fn start_services(handle: AppHandle, app: Arc<App>, window: WindowSession) {
+    let since = carnet_core::kernel::clock::to_text(chrono::Utc::now());
+    let last_shown = Arc::new(AtomicI64::new(0));
     let on_new: Arc<dyn Fn() + Send + Sync> = {
         let (handle, app) = (handle.clone(), app.clone());
-        Arc::new(move || announce(&handle, &app, &last_shown))
+        Arc::new(move || announce(&handle, &app, &window, &since, &last_shown))
     };
     crate::poller::start(app.clone(), on_new.clone());
     let addr = crate::http::default_addr();
@@ -88,12 +131,14 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
         e.to_api()
     });
     let services = backend.as_ref().ok().cloned();
+    let window = WindowSession::default();
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .manage(Backend(backend))
+        .manage(window.clone())
         .setup(move |tauri_app| {
             if let Some(app) = services {
-                start_services(tauri_app.handle().clone(), app);
+                start_services(tauri_app.handle().clone(), app, window);
             }
             let _ = tauri_app.get_webview_window("main");
             Ok(())

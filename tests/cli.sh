@@ -25,6 +25,26 @@ check "show has the timeline" '[ "$(jq ".events | length" "$dir/show.json")" -ge
 check "created_at is RFC 3339 UTC" 'jq -r .created_at "$dir/show.json" | grep -Eq "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$"'
 check "unknown lead fails in French" '! "$bin" --db "$db" leads show L-1900-000001 --json > "$dir/err.json" 2> "$dir/err.txt" && grep -q "introuvable" "$dir/err.txt" && [ "$(jq -r .error.code "$dir/err.json")" = not_found ]'
 check "a second demo is refused, nothing deleted" '! "$bin" --db "$db" demo --leads 10 2> "$dir/err.txt" && grep -q "déjà" "$dir/err.txt" && [ "$("$bin" --db "$db" leads list --json --limit 1 | jq .total)" = 500 ]'
+# Users, garage identity and permissions (--as runs with a user's rights).
+"$bin" --db "$db" users list --json > "$dir/users.json"
+check "users list has the demo's 7 users" '[ "$(jq length "$dir/users.json")" = 7 ]'
+for field in id name email role site active; do
+  check "user JSON has $field" 'jq -e ".[0] | has(\"$field\")" "$dir/users.json" >/dev/null'
+done
+echo 'Arrivee2027x' | "$bin" --db "$db" users add --name "Lucie Martin" --email lucie.martin@autosdurhone.fr --role vendeur --site "Autos du Rhône — Lyon Gerland" --password-stdin --json > "$dir/lucie.json"
+check "users add creates the user on her site" '[ "$(jq -r "[.role, .site] | join(\",\")" "$dir/lucie.json")" = "vendeur,Autos du Rhône — Lyon Gerland" ]'
+check "a weak password is refused in French" '! echo "faible" | "$bin" --db "$db" users add --name "X Y" --email xy@autosdurhone.fr --role vendeur --password-stdin 2> "$dir/err.txt" && grep -q "trop faible" "$dir/err.txt"'
+check "a duplicate e-mail is refused" '! echo "Valable2027x" | "$bin" --db "$db" users add --name "Autre" --email lucie.martin@autosdurhone.fr --role vendeur --password-stdin --json > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.field "$dir/err.json")" = email ]'
+"$bin" --db "$db" garage show --json > "$dir/garage.json"
+check "garage show prints the identity keys" 'jq -e "has(\"legal_name\") and has(\"siret\") and has(\"vat_number\") and has(\"cgv\")" "$dir/garage.json" >/dev/null'
+jq '.legal_name = "Garage CLI" | .siret = "12345678901234"' "$dir/garage.json" > "$dir/bad-garage.json"
+check "garage set refuses a bad SIRET and keeps the identity" '! "$bin" --db "$db" garage set "$dir/bad-garage.json" --json > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.field "$dir/err.json")" = siret ] && [ "$("$bin" --db "$db" garage show --json | jq -r .legal_name)" = "Autos du Rhône" ]'
+jq '.legal_name = "Garage CLI"' "$dir/garage.json" > "$dir/good-garage.json"
+check "garage set saves a valid identity" '[ "$("$bin" --db "$db" garage set "$dir/good-garage.json" --json | jq -r .legal_name)" = "Garage CLI" ]'
+check "--as a vendeur: rules are forbidden" '! "$bin" --db "$db" --as karim.benali@autosdurhone.fr call routing_rules_set "{\"assignment\":[],\"sla\":[]}" > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.code "$dir/err.json")" = forbidden ]'
+check "--as an unknown e-mail is refused" '! "$bin" --db "$db" --as nobody@example.fr leads list 2> "$dir/err.txt" && grep -q "Aucun utilisateur" "$dir/err.txt"'
+check "--as the administrator may set the garage" '"$bin" --db "$db" --as nicolas.perrin@autosdurhone.fr garage set "$dir/good-garage.json" >/dev/null'
+check "the permission matrix names who may run each command" '"$bin" permissions > "$dir/matrix.md" && grep -q "^| \`journal\` | administrateur |$" "$dir/matrix.md" && [ "$(grep -c "^| \`" "$dir/matrix.md")" -ge 60 ]'
 printf 'garbage%.0s' {1..2000} > "$dir/bad.db"
 check "a corrupt file is refused and kept" '! "$bin" --db "$dir/bad.db" leads list 2> "$dir/err.txt" && grep -q "endommagé" "$dir/err.txt" && [ "$(wc -c < "$dir/bad.db")" = 14000 ]'
 # Intake from .eml files: the shared samples, twice (the second run creates nothing).

@@ -7,6 +7,8 @@ out=$PWD/tests/out; rm -rf "$out"; mkdir -p "$out"
 work=$(mktemp -d)
 db=$work/e2e.db
 "$bin" --db "$db" demo --leads "${E2E_LEADS:-300}" >/dev/null
+# The second part runs the set-up wizard on an empty database, up to a first lead.
+export E2E_EMPTY_DB=$work/empty.db
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!

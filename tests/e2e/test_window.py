@@ -1,11 +1,19 @@
 """End-to-end test of the real desktop window (Tauri + WebKitGTK) driven through WebDriver
-(tauri-driver + WebKitWebDriver) under Xvfb: quick entry, list, lead page, note, assign, close as perdu.
+(tauri-driver + WebKitWebDriver) under Xvfb.
+
+Part 1, on the demo database: sign in as the chef des ventes, then quick entry, list, lead page,
+note, assign, call, close as perdu, live webhook lead, to-do, agenda, settings, reception, lock
+and unlock.
+Part 2, on a new empty database: the set-up wizard (garage, first site, administrator), then a
+first lead with the quick entry.
 
 Usage: python test_window.py BINARY DB OUT_DIR   (tauri-driver must listen on 127.0.0.1:4444)
+The empty database of part 2 is E2E_EMPTY_DB, or a new file under OUT_DIR.
 """
 import json
 import os
 import subprocess
+import tempfile
 import urllib.request
 import sys
 import time
@@ -20,6 +28,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 BINARY, DB, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 TIMEOUT = 20
 ROW_CODES = "return [...document.querySelectorAll('[data-testid=lead-row]')].map(r => r.dataset.code)"
+# The demo's chef des ventes, and the demo users' password should the screen not show it.
+DEMO_USER = "sandrine.morel@autosdurhone.fr"
+DEMO_PASSWORD = "carnet2026"
 
 
 def by_id(test_id):
@@ -27,15 +38,58 @@ def by_id(test_id):
 
 
 class Window:
-    def __init__(self):
+    def __init__(self, db=DB):
         options = webdriver.common.options.ArgOptions()
         options.set_capability("browserName", "wry")
-        options.set_capability("tauri:options", {"application": BINARY, "args": ["--db", DB]})
+        options.set_capability("tauri:options", {"application": BINARY, "args": ["--db", db]})
         self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=options)
         self.wait = WebDriverWait(self.driver, TIMEOUT)
 
     def el(self, test_id):
         return self.wait.until(EC.visibility_of_element_located(by_id(test_id)))
+
+    def text(self, test_id):
+        """The element's text once rendered (non-empty); WebDriver may read an element before
+        its text is laid out."""
+        def read(d):
+            try:
+                found = d.find_element(*by_id(test_id))
+                return found.is_displayed() and found.text.strip()
+            except (NoSuchElementException, StaleElementReferenceException):
+                return False
+        return self.wait.until(read)
+
+    def wait_text(self, test_id, expected):
+        """Waits until the element's text is exactly `expected`."""
+        def check(d):
+            try:
+                return d.find_element(*by_id(test_id)).text.strip() == expected
+            except (NoSuchElementException, StaleElementReferenceException):
+                return False
+        self.wait.until(check, f"{test_id} never read {expected!r}")
+
+    def attr(self, test_id, name):
+        """The element's attribute once set (non-empty)."""
+        def read(d):
+            try:
+                return d.find_element(*by_id(test_id)).get_attribute(name) or False
+            except (NoSuchElementException, StaleElementReferenceException):
+                return False
+        return self.wait.until(read, f"{test_id} has no {name}")
+
+    def wait_attr(self, test_id, name, expected):
+        """Waits until the element's attribute equals `expected` (a multi-line element's .text
+        is not reliable through WebDriver: read a data attribute instead)."""
+        def check(d):
+            try:
+                return d.find_element(*by_id(test_id)).get_attribute(name) == expected
+            except (NoSuchElementException, StaleElementReferenceException):
+                return False
+        self.wait.until(check, f"{test_id} {name} never became {expected!r}")
+
+    def signed_in_as(self, name):
+        """Waits until the top bar's user menu names the signed-in user."""
+        self.wait_attr("user-menu", "data-user-name", name)
 
     def click(self, test_id):
         self.click_css(f'[data-testid="{test_id}"]')
@@ -57,13 +111,14 @@ class Window:
         field.send_keys(text)
 
     def select(self, test_id, visible_text=None, value=None):
-        """Selects by value, or by the option whose text starts with visible_text."""
+        """Selects by value, or by the option whose text starts with visible_text (read from the
+        DOM: WebDriver's rendered text of an option in a closed list is not reliable)."""
         sel = Select(self.el(test_id))
         if value is not None:
             sel.select_by_value(value)
             return
         for option in sel.options:
-            if option.text.strip().startswith(visible_text):
+            if (option.get_attribute("textContent") or "").strip().startswith(visible_text):
                 sel.select_by_value(option.get_attribute("value"))
                 return
         raise AssertionError(f"{test_id}: no option starting with {visible_text!r}")
@@ -71,22 +126,64 @@ class Window:
     def shot(self, name):
         self.driver.save_screenshot(f"{OUT}/{name}.png")
 
+    def sign_in(self, email):
+        """Signs in from the sign-in screen: picks the user in the list, types the password the
+        demo notice gives."""
+        self.el("signin")
+        notice = self.driver.find_elements(*by_id("demo-password"))
+        password = notice[0].get_attribute("data-password") if notice else ""
+        self.click_css(f'[data-testid="signin-user"][data-email="{email}"]')
+        self.password = password or DEMO_PASSWORD
+        self.type("signin-password", self.password)
+        self.click("signin-submit")
+        self.el("nav-leads")
 
-def cli(*args):
-    out = subprocess.run([BINARY, "--db", DB, *args], check=True, capture_output=True, text=True).stdout
+    def quick_entry(self, first, last, phone, kind, source, make, model):
+        """Creates a lead with the quick entry; returns its code once its page shows."""
+        self.click("btn-new-lead")
+        self.type("qe-first-name", first)
+        self.type("qe-last-name", last)
+        self.type("qe-phone", phone)
+        self.select("qe-kind", value=kind)
+        self.select("qe-source", visible_text=source)
+        self.type("qe-make", make)
+        self.type("qe-model", model)
+        self.click("qe-save")
+        code = self.text("lead-code")
+        assert code.startswith("L-"), code
+        return code
+
+
+def cli(*args, db=DB):
+    out = subprocess.run([BINARY, "--db", db, *args], check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
 
 def main():
+    scenario()
+    wizard()
+    print("2 passed, 0 failed")
+
+
+def scenario():
+    """Part 1: the demo database, as the chef des ventes."""
     w = Window()
     started = time.monotonic()
     try:
-        w.el("nav-leads")
+        # A demo database opens on the sign-in screen, which shows the demo password.
+        w.el("signin")
+        assert w.attr("demo-password", "data-password"), "demo notice empty"
+        print(f"window: sign-in screen shown in {time.monotonic() - started:.2f} s")
+        w.shot("00-sign-in")
+        signed = time.monotonic()
+        w.sign_in(DEMO_USER)
+        w.signed_in_as("Sandrine Morel")
         rows = w.wait.until(lambda d: d.execute_script(ROW_CODES))
-        print(f"window: list shown in {time.monotonic() - started:.2f} s with {len(rows)} rows")
+        print(f"window: list shown {time.monotonic() - signed:.2f} s after signing in, with {len(rows)} rows")
         w.shot("01-list")
 
-        # The backend as the page sees it: IPC round trip + core, for list pages and searches.
+        # The backend as the page sees it: IPC round trip + core, for list pages and searches
+        # (in the session of the signed-in user, as the window sends them).
         timings = w.driver.execute_async_script("""
             const done = arguments[arguments.length - 1];
             const ipc = window.__TAURI_INTERNALS__;
@@ -97,14 +194,16 @@ def main():
               for (let round = 0; round < 5; round++) {
                 for (const q of queries) {
                   const t = performance.now();
-                  await ipc.invoke("call", {name: "leads_list", args: Object.assign({limit: 50}, q)});
+                  await ipc.invoke("call", {name: "leads_list", args: Object.assign({limit: 50}, q),
+                                           token: sessionStorage.getItem("carnet.token")});
                   ms.push(performance.now() - t);
                 }
               }
               ms.sort((a, b) => a - b);
               done([ms[Math.floor(ms.length / 2)], ms[Math.floor(ms.length * 0.95)]]);
-            })().catch(e => done(String(e)));
+            })().catch(e => done(JSON.stringify(e)));
         """)
+        assert isinstance(timings, list), f"leads_list through IPC failed: {timings}"
         print(f"window: lead list and search through IPC p50 {timings[0]:.1f} ms, p95 {timings[1]:.1f} ms")
 
         # Quick entry: a wrong phone is refused next to the field, then fixed.
@@ -121,13 +220,13 @@ def main():
         w.type("qe-owned-model", "Clio")
         w.type("qe-message", "Vu en vitrine, souhaite un essai samedi.")
         w.click("qe-save")
-        error = w.el("qe-error-phone").text
+        error = w.text("qe-error-phone")
         assert "téléphone" in error.lower(), error
         w.shot("02-quick-entry-error")
         w.type("qe-phone", "06 98 76 54 32")
         w.click("qe-save")
 
-        code = w.el("lead-code").text.strip()
+        code = w.text("lead-code")
         assert code.startswith("L-"), code
         print(f"window: created {code}")
 
@@ -139,7 +238,7 @@ def main():
         print(f"window: search answered {time.monotonic() - typed:.2f} s after typing (200 ms debounce included)")
         clicked = time.monotonic()
         w.click_css(f'[data-testid="lead-row"][data-code="{code}"] td.name')
-        assert w.el("lead-code").text.strip() == code
+        w.wait_text("lead-code", code)
         print(f"window: lead page shown {time.monotonic() - clicked:.2f} s after the click")
 
         # Note.
@@ -152,7 +251,7 @@ def main():
         w.click("btn-assign")
         w.select("assign-user", visible_text="Karim Benali")
         w.click("assign-save")
-        w.wait.until(lambda d: "Karim Benali" in d.find_element(*by_id("lead-owner")).text)
+        w.wait_text("lead-owner", "Karim Benali")
 
         # Log a call in three clicks: answered, 2 min 05 — the contact that allows closing.
         w.click("btn-call")
@@ -211,6 +310,25 @@ def main():
         w.el("reception-counts")
         w.el("mailbox-status")
         w.shot("05-reception")
+
+        # Verrouiller: the lock screen, and the backend's session locked too (a command with the
+        # window's token answers "locked") until the same user unlocks it.
+        w.click("user-menu")
+        w.click("lock-now")
+        w.el("lock")
+        answer = w.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            window.__TAURI_INTERNALS__.invoke("call", {name: "meta", args: {}, token: sessionStorage.getItem("carnet.token")})
+              .then(() => done("ok"), (e) => done(e && e.code));
+        """)
+        assert answer == "locked", f"meta while locked: {answer}"
+        w.shot("11-locked")
+        if not w.driver.find_elements(*by_id("lock-password")):
+            w.click("lock-toggle-pin")
+        w.type("lock-password", w.password)
+        w.click("lock-submit")
+        w.el("nav-leads")
+        w.signed_in_as("Sandrine Morel")
     except Exception:
         print("last click error:", getattr(w, "last_click_error", None))
         w.shot("failure")
@@ -228,7 +346,110 @@ def main():
     assert lead["vehicle"]["model"] == "3008"
     kinds = [e["kind"] for e in lead["events"]]
     assert kinds[:4] == ["status", "call", "assigned", "note"], kinds
-    print("1 passed, 0 failed")
+    print("window: part 1 passed")
+
+
+def empty_db():
+    """The new database of part 2: E2E_EMPTY_DB, or a fresh path under OUT (not created yet)."""
+    path = os.environ.get("E2E_EMPTY_DB")
+    if path:
+        return path
+    return os.path.join(tempfile.mkdtemp(prefix="empty-db-", dir=OUT), "carnet.db")
+
+
+SETUP_ERRORS = '[data-testid^="setup-error"]'
+
+
+def setup_errors(d):
+    """The wizard's errors on screen, {test id: text}: setup-error-<field> (garage),
+    setup-error-site-<field>, setup-error-admin-<field>, setup-error on top of a step."""
+    return d.execute_script(
+        "return Object.fromEntries([...document.querySelectorAll(arguments[0])]"
+        ".map(e => [e.dataset.testid, e.textContent.trim()]))", SETUP_ERRORS)
+
+
+def setup_step(w, step):
+    """Waits for the wizard's step `step` (after Suivant); fails with the errors shown if the
+    backend refused the previous step (the happy path shows none)."""
+    def reached(d):
+        if setup_errors(d):
+            return "refused"
+        return d.find_element(*by_id("setup-body")).get_attribute("data-step") == step
+    if w.wait.until(reached, f"wizard step {step} never shown") == "refused":
+        raise AssertionError(f"wizard refused the step before {step}: {setup_errors(w.driver)}")
+
+
+def wizard():
+    """Part 2: a new database opens the set-up wizard; the administrator then creates a first lead."""
+    db = empty_db()
+    w = Window(db)
+    started = time.monotonic()
+    try:
+        w.el("setup")
+        print(f"window: set-up wizard shown in {time.monotonic() - started:.2f} s")
+
+        # Step 1: the garage's legal identity.
+        w.type("setup-legal_name", "Garage du Test")
+        w.select("setup-legal_form", value="SARL")
+        w.type("setup-capital", "20 000")
+        w.type("setup-siret", "73282932000025")
+        w.type("setup-rcs_city", "Lyon")
+        w.type("setup-vat_number", "FR44732829320")
+        w.type("setup-address", "5 rue des Essais")
+        w.type("setup-postal_code", "69007")
+        w.type("setup-city", "Lyon")
+        w.type("setup-email", "contact@garage-test.fr")
+        w.click("setup-next")
+        setup_step(w, "site")
+
+        # Step 2: the first site; opening hours come prefilled (Monday–Saturday).
+        w.type("setup-site-name", "Garage du Test — Lyon")
+        w.type("setup-site-postal_code", "69007")
+        w.type("setup-site-city", "Lyon")
+        w.click("setup-next")
+        setup_step(w, "admin")
+
+        # Step 3: the administrator.
+        w.type("setup-admin-name", "Claire Martin")
+        w.type("setup-admin-email", "admin@garage-test.fr")
+        w.type("setup-admin-password", "Garage2026x")
+        w.type("setup-admin-password2", "Garage2026x")
+        w.shot("09-wizard")
+        finished = time.monotonic()
+        w.click("setup-finish")
+
+        # Signed in as the administrator, in the app (or the refusal of the last step).
+        def finished_or_refused(d):
+            if d.find_elements(*by_id("nav-leads")):
+                return "finished"
+            return "refused" if setup_errors(d) else False
+        if w.wait.until(finished_or_refused, "the wizard never finished") == "refused":
+            raise AssertionError(f"wizard refused: {setup_errors(w.driver)}")
+        w.signed_in_as("Claire Martin")
+        print(f"window: set up and signed in {time.monotonic() - finished:.2f} s after Terminer")
+
+        code = w.quick_entry("Paul", "Premier", "06 11 22 33 44", "VN", "Showroom", "Renault", "Clio")
+        print(f"window: first lead {code}")
+        w.shot("10-first-lead")
+
+        # The administrator's settings show the garage and the journal of the set-up.
+        w.click("nav-settings")
+        w.click("settings-tab-garage")
+        w.wait.until(lambda d: d.find_element(*by_id("garage-complete")).get_attribute("data-complete") == "true")
+        w.wait_attr("garage-legal_name", "value", "Garage du Test")
+        w.click("settings-tab-journal")
+        w.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="journal-row"][data-kind="audit.setup"]'))
+    except Exception:
+        print("last click error:", getattr(w, "last_click_error", None))
+        w.shot("failure-wizard")
+        raise
+    finally:
+        w.driver.quit()
+
+    lead = cli("leads", "show", code, "--json", db=db)
+    assert lead["contact"]["last_name"] == "Premier", lead["contact"]
+    assert lead["contact"]["phone"] == "+33611223344", lead["contact"]["phone"]
+    print("window: part 2 passed")
 
 
 if __name__ == "__main__":

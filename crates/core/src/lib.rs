@@ -2,7 +2,7 @@
 //!
 //! One folder per capability; dependencies point one way (a module never imports one above it,
 //! `tests/module_graph.rs` checks it):
-//! kernel ← org ← leads ← routing ← notify ← followup, intake ← dev ← api (the command table).
+//! kernel ← org ← leads ← notify ← routing ← followup, intake ← dev ← api (the command table).
 
 pub mod api;
 pub mod dev;

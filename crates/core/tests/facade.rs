@@ -62,7 +62,8 @@ fn a_phone_lead_is_created_found_and_shown_with_its_timeline() {
         lead.owned_vehicle.as_ref().unwrap().plate.as_deref(),
         Some("AB-123-CD")
     );
-    assert_eq!(lead.deadline_at.as_deref(), Some("2026-11-27T09:00:00Z"));
+    // 24 h from Tuesday 10:00 (Paris), on open days: Wednesday 10:00.
+    assert_eq!(lead.deadline_at.as_deref(), Some("2026-11-25T09:00:00Z"));
     let mut other = phone_lead(&f, "Martin", "0478123456");
     other.owned_vehicle = None;
     assert_eq!(f.app.lead_create(other).unwrap().code, "L-2026-000002");
@@ -330,8 +331,8 @@ fn overdue_filter_and_deadline_rules_follow_the_clock() {
             .total
     };
     assert_eq!(overdue(), 0);
-    // 24 working hours from Tuesday 10:00 (Paris) end on Friday 10:00.
-    f.clock.advance(Duration::hours(71));
+    // 24 h from Tuesday 10:00 (Paris) end on Wednesday 10:00.
+    f.clock.advance(Duration::hours(23));
     assert_eq!(overdue(), 0);
     f.clock.advance(Duration::hours(2));
     assert_eq!(overdue(), 1);
@@ -420,7 +421,7 @@ fn the_json_entry_point_reports_unknown_commands_and_bad_arguments() {
     );
     let meta = f.app.call("meta", serde_json::Value::Null).unwrap();
     assert_eq!(meta["sites"].as_array().unwrap().len(), 2);
-    assert_eq!(meta["users"].as_array().unwrap().len(), 6);
+    assert_eq!(meta["users"].as_array().unwrap().len(), 7);
 }
 
 #[test]

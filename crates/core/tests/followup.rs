@@ -159,13 +159,14 @@ fn attempts_more_than_48_working_hours_apart_start_a_new_count() {
 }
 
 #[test]
-fn a_call_of_15_seconds_is_the_first_contact_and_a_wrong_number_mails_at_once() {
+fn a_call_over_15_seconds_is_the_first_contact_and_a_wrong_number_mails_at_once() {
     let f = fixture();
     let l = lead(&f, None);
-    let short = call(&f, l.id, CallOutcome::Joint, 14);
+    // "Au-delà de 15 s" (seed 004): 15 s is not enough, 16 s is.
+    let short = call(&f, l.id, CallOutcome::Joint, 15);
     assert!(!short.counted_as_contact);
     assert!(short.lead.deadline_at.is_some());
-    let answered = call(&f, l.id, CallOutcome::Joint, 15);
+    let answered = call(&f, l.id, CallOutcome::Joint, 16);
     assert!(answered.counted_as_contact);
     assert_eq!(answered.lead.status, LeadStatus::EnCours);
     assert_eq!(
@@ -188,24 +189,16 @@ fn a_call_of_15_seconds_is_the_first_contact_and_a_wrong_number_mails_at_once() 
 
 #[test]
 fn only_a_manager_may_force_closing_as_lost_and_duplicates_close_at_once() {
-    let f = fixture();
+    let mut f = fixture();
     let l = lead(&f, None);
-    f.app
-        .set_current_user(SetUserInput {
-            user_id: user(&f, "Karim Benali"),
-        })
-        .unwrap();
+    f.app = f.app.acting_as(Some(user(&f, "Karim Benali")));
     let err = lose(&f, l.id, "Projet reporté", true).unwrap_err();
     assert!(
         err.user_message().contains("Un responsable peut forcer"),
         "{}",
         err.user_message()
     );
-    f.app
-        .set_current_user(SetUserInput {
-            user_id: user(&f, "Sandrine Morel"),
-        })
-        .unwrap();
+    f.app = f.app.acting_as(Some(user(&f, "Sandrine Morel")));
     assert_eq!(
         lose(&f, l.id, "Projet reporté", true).unwrap().status,
         LeadStatus::Perdu
@@ -337,7 +330,7 @@ fn tasks_are_planned_without_overlap_moved_and_completed_on_the_timeline() {
         [l.code.as_str()]
     );
 
-    // The to-do: overdue first, then by date.
+    // The to-do: overdue first, then by date (the lead's deadline, 24 h after Tuesday 10:00, then the call).
     f.clock.advance(Duration::hours(24) + Duration::minutes(40));
     let todo = f
         .app
@@ -346,9 +339,9 @@ fn tasks_are_planned_without_overlap_moved_and_completed_on_the_timeline() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(todo.overdue, 1);
-    assert!(todo.items[0].overdue && todo.items[0].task.is_some());
-    assert!(todo.items[1].deadline.is_some());
+    assert_eq!(todo.overdue, 2);
+    assert!(todo.items[0].overdue && todo.items[0].deadline.is_some());
+    assert!(todo.items[1].overdue && todo.items[1].task.is_some());
 }
 
 #[test]
@@ -386,24 +379,20 @@ fn every_demo_deadline_falls_inside_its_sites_opening_hours() {
 
 #[test]
 fn a_passed_deadline_alerts_the_owner_then_the_manager_and_absent_owners_hand_over() {
-    let f = fixture();
+    let mut f = fixture();
     let karim = user(&f, "Karim Benali");
     let thomas = user(&f, "Thomas Lefèvre");
     let l = lead(&f, Some(karim));
     assert_eq!(f.app.escalations_run(Empty {}).unwrap().owners_alerted, 0);
-    // Deadline: Friday 27/11 10:00 (24 working hours). At 11:00 the owner is alerted, once.
-    f.clock.advance(Duration::hours(73));
+    // Deadline: Wednesday 25/11 10:00 (24 h). At 11:00 the owner is alerted, once.
+    f.clock.advance(Duration::hours(25));
     let first = f.app.escalations_run(Empty {}).unwrap();
     assert_eq!((first.owners_alerted, first.managers_alerted), (1, 0));
     assert_eq!(f.app.escalations_run(Empty {}).unwrap().owners_alerted, 0);
     // Four working hours later, still untouched: the managers.
     f.clock.advance(Duration::hours(5));
     assert_eq!(f.app.escalations_run(Empty {}).unwrap().managers_alerted, 1);
-    f.app
-        .set_current_user(SetUserInput {
-            user_id: user(&f, "Sandrine Morel"),
-        })
-        .unwrap();
+    f.app = f.app.acting_as(Some(user(&f, "Sandrine Morel")));
     let notes = f.app.notifications(Default::default()).unwrap();
     assert!(notes
         .items
@@ -511,4 +500,26 @@ fn a_leaving_user_hands_over_open_leads_and_tasks_never_leaving_a_lead_without_o
             site_id: None
         })
         .is_err());
+}
+
+#[test]
+fn a_phone_that_cannot_be_right_at_intake_mails_the_prospect_at_once() {
+    let f = fixture();
+    let mail = "From: Site <noreply@garage-exemple.fr>\r\nTo: leads@garage.fr\r\nSubject: Demande de contact\r\nMessage-ID: <bad-phone-1@example.fr>\r\nDate: Tue, 24 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nNom : Lemoine\r\nPrénom : Hugo\r\nTéléphone : 12 34\r\nE-mail : hugo.lemoine@example.fr\r\nMessage : Je voudrais un essai de la Clio.\r\n";
+    let outcome = f
+        .app
+        .ingest_mail(mail.as_bytes(), carnet_core::intake::store::Channel::File)
+        .unwrap();
+    let code = outcome.lead_code.expect("a lead with its e-mail");
+    let prospect = outbox(&f, "prospect");
+    assert_eq!(prospect.len(), 1, "{prospect:?}");
+    assert_eq!(
+        prospect[0].1,
+        "Votre demande : merci de nous indiquer votre numéro"
+    );
+    let events = f.app.lead_get(LeadRef { code }).unwrap().events;
+    assert!(
+        events.iter().any(|e| e.text.contains("« 12 34 »")),
+        "the number as written is shown"
+    );
 }

@@ -48,6 +48,7 @@ const FIXTURES: &[(i64, &str)] = &[
     (4, include_str!("fixtures/schema_v4.sql")),
     (5, include_str!("fixtures/schema_v5.sql")),
     (6, include_str!("fixtures/schema_v6.sql")),
+    (7, include_str!("fixtures/schema_v7.sql")),
 ];
 
 #[test]
@@ -111,6 +112,7 @@ fn every_frozen_database_upgrades_to_the_fresh_schema_and_keeps_its_data() {
         expect(3, "inbound");
         expect(5, "outbox");
         expect(6, "tasks");
+        expect(7, "site_closures");
         drop(app);
 
         // The file was copied aside before a migration, and the copy is still at its version.

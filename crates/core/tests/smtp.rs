@@ -109,19 +109,23 @@ fn a_new_lead_alerts_its_owner_by_mail() {
     let body = r#"{"id": "a1", "first_name": "Zoé", "last_name": "Perrin", "phone": "0606828836", "kind": "VO", "vehicle": {"make": "Fiat", "model": "500"}}"#;
     let outcome = app.ingest_webhook(body.as_bytes()).unwrap();
     let code = outcome.lead_code.unwrap();
-    assert_eq!(app.smtp_status(Empty {}).unwrap().pending, 1);
+    // The owner, and the site's two managers in copy (seed 003: "chef des ventes et vendeurs").
+    assert_eq!(app.smtp_status(Empty {}).unwrap().pending, 3);
 
     let report = app.outbox_send(Empty {}).unwrap();
-    assert_eq!((report.sent, report.failed), (1, 0));
+    assert_eq!((report.sent, report.failed), (3, 0));
     let mails = sink.received();
-    assert_eq!(mails.len(), 1);
+    assert_eq!(mails.len(), 3);
     let owner = app
         .lead_get(carnet_core::api::LeadRef { code: code.clone() })
         .unwrap()
         .lead
         .owner
         .unwrap();
-    let mail = &mails[0];
+    let mail = mails
+        .iter()
+        .find(|m| m.contains(&owner_email_of(&app, &owner)))
+        .expect("a mail to the owner");
     assert!(mail.contains(&code), "{mail}");
     assert!(mail.contains("+33606828836"), "{mail}");
     let owner_email = app
@@ -144,6 +148,16 @@ fn a_new_lead_alerts_its_owner_by_mail() {
     );
 }
 
+fn owner_email_of(app: &App, owner: &str) -> String {
+    app.meta(Empty {})
+        .unwrap()
+        .users
+        .into_iter()
+        .find(|u| u.name == owner)
+        .unwrap()
+        .email
+}
+
 #[test]
 fn an_unreachable_server_keeps_the_mail_for_a_retry() {
     let port = TcpListener::bind("127.0.0.1:0")
@@ -162,9 +176,12 @@ fn an_unreachable_server_keeps_the_mail_for_a_retry() {
     let body = r#"{"id": "a2", "last_name": "Roux", "email": "roux@example.fr"}"#;
     app.ingest_webhook(body.as_bytes()).unwrap();
     let report = app.outbox_send(Empty {}).unwrap();
-    assert_eq!(report.failed, 1);
+    assert_eq!(
+        report.failed, 3,
+        "the owner's alert and the managers' copies"
+    );
     let status = app.smtp_status(Empty {}).unwrap();
-    assert_eq!(status.pending, 1, "kept for a retry");
+    assert_eq!(status.pending, 3, "kept for a retry");
     assert!(status.last_error.unwrap().starts_with("Envoi impossible"));
 }
 

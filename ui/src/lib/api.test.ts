@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { ApiFailure, call, errorKind, errorMessage, failureKind, onLeadsChanged } from "./api";
+import { ApiFailure, call, errorKind, errorMessage, failureKind, isSessionLoss, onLeadsChanged, onSessionLost, sessionRoute, sessionToken, setSessionToken, type SessionRoute } from "./api";
 import { ERROR_KINDS } from "./bindings";
 import { errors } from "./i18n";
 
@@ -19,6 +19,7 @@ function enterTauri() {
 beforeEach(() => {
   invokeMock.mockReset();
   listenMock.mockReset();
+  setSessionToken(null);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -38,7 +39,14 @@ describe("call inside the Tauri window", () => {
     invokeMock.mockResolvedValue({ leads: [], total: 0, total_capped: false });
     const page = await call("leads_list", { limit: 50, offset: 0 });
     expect(page.total).toBe(0);
-    expect(invokeMock).toHaveBeenCalledWith("call", { name: "leads_list", args: { limit: 50, offset: 0 } });
+    expect(invokeMock).toHaveBeenCalledWith("call", { name: "leads_list", args: { limit: 50, offset: 0 }, token: null });
+  });
+
+  it("sends the session's token once signed in", async () => {
+    invokeMock.mockResolvedValue({});
+    setSessionToken("abc123");
+    await call("meta", {});
+    expect(invokeMock).toHaveBeenCalledWith("call", { name: "meta", args: {}, token: "abc123" });
   });
 
   it.each([
@@ -117,5 +125,92 @@ describe("errorMessage and errorKind of other errors", () => {
     expect(errorMessage(new TypeError("x is undefined"))).toBe(errors.unknown);
     expect(errorMessage("boom")).toBe(errors.unknown);
     expect(errorKind(new TypeError("x is undefined"))).toBe("internal");
+  });
+});
+
+/** A sessionStorage stand-in. */
+function fakeStorage() {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+describe("the session token", () => {
+  it("is kept in sessionStorage under carnet.token and forgotten on sign-out", () => {
+    const storage = fakeStorage();
+    vi.stubGlobal("sessionStorage", storage);
+    setSessionToken("t-1");
+    expect(storage.data.get("carnet.token")).toBe("t-1");
+    expect(sessionToken()).toBe("t-1");
+    setSessionToken(null);
+    expect(storage.data.has("carnet.token")).toBe(false);
+    expect(sessionToken()).toBeNull();
+  });
+});
+
+describe("session errors", () => {
+  beforeEach(enterTauri);
+
+  it("route unauthenticated to the sign-in screen and locked to the lock screen", () => {
+    expect(sessionRoute("unauthenticated")).toBe("signin");
+    expect(sessionRoute("locked")).toBe("lock");
+    expect(sessionRoute("forbidden")).toBeNull();
+    expect(sessionRoute("invalid")).toBeNull();
+  });
+
+  it("tell a lost session from other failures (no banner, no inline error for it)", () => {
+    const failure = (code: string) => new ApiFailure({ code, message: "m", field: null });
+    expect(isSessionLoss(failure("locked"))).toBe(true);
+    expect(isSessionLoss(failure("unauthenticated"))).toBe(true);
+    expect(isSessionLoss(failure("forbidden"))).toBe(false);
+    expect(isSessionLoss(new Error("locked"))).toBe(false);
+  });
+
+  it("an ended session forgets the token and calls the listener, then rejects as usual", async () => {
+    const routes: SessionRoute[] = [];
+    const stop = onSessionLost((r) => routes.push(r));
+    try {
+      setSessionToken("old");
+      invokeMock.mockRejectedValue({ code: "unauthenticated", message: "Votre session est terminée : connectez-vous.", field: null });
+      const failure = await failureOf(call("meta", {}));
+      expect(failure.code).toBe("unauthenticated");
+      expect(routes).toEqual(["signin"]);
+      expect(sessionToken()).toBeNull();
+    } finally {
+      stop();
+    }
+  });
+
+  it("a locked session keeps its token for the unlock", async () => {
+    const routes: SessionRoute[] = [];
+    const stop = onSessionLost((r) => routes.push(r));
+    try {
+      setSessionToken("tok");
+      invokeMock.mockRejectedValue({ code: "locked", message: "Session verrouillée.", field: null });
+      await failureOf(call("leads_list", {}));
+      expect(routes).toEqual(["lock"]);
+      expect(sessionToken()).toBe("tok");
+    } finally {
+      stop();
+    }
+  });
+
+  it("a refusal leaves the session alone", async () => {
+    const listener = vi.fn();
+    const stop = onSessionLost(listener);
+    try {
+      setSessionToken("tok");
+      invokeMock.mockRejectedValue({ code: "forbidden", message: "Action réservée.", field: null });
+      const failure = await failureOf(call("trash_list", {}));
+      expect(failure.kind).toBe("refused");
+      expect(listener).not.toHaveBeenCalled();
+      expect(sessionToken()).toBe("tok");
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The one typed client of the backend: every command goes through the single `call` IPC command
-// of the Tauri window. Outside the window (a plain browser tab) there is no backend to reach.
+// of the Tauri window, with the session's token. Outside the window (a plain browser tab) there
+// is no backend to reach.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind } from "./bindings";
@@ -46,12 +47,73 @@ function isApiError(value: unknown): value is ApiError {
   );
 }
 
+// The session token: sent with every command, kept in sessionStorage so that reloading the
+// webview keeps the session (closing Carnet ends every session anyway).
+const TOKEN_KEY = "carnet.token";
+let token: string | null | undefined = undefined;
+
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === "undefined" ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The current session's token, or null before signing in. */
+export function sessionToken(): string | null {
+  if (token === undefined) token = storage()?.getItem(TOKEN_KEY) ?? null;
+  return token;
+}
+
+/** Keeps the token of a new session; null forgets it (signed out). */
+export function setSessionToken(value: string | null) {
+  token = value;
+  const s = storage();
+  if (!s) return;
+  if (value === null) s.removeItem(TOKEN_KEY);
+  else s.setItem(TOKEN_KEY, value);
+}
+
+/** Where a failed command sends the window: the sign-in screen, the lock screen, or nowhere. */
+export type SessionRoute = "signin" | "lock";
+
+export function sessionRoute(code: string): SessionRoute | null {
+  if (code === "unauthenticated") return "signin";
+  if (code === "locked") return "lock";
+  return null;
+}
+
+/** The failure ended or locked the session: the window shows the sign-in or lock screen instead. */
+export function isSessionLoss(e: unknown): boolean {
+  return e instanceof ApiFailure && sessionRoute(e.code) !== null;
+}
+
+let sessionListener: ((route: SessionRoute) => void) | null = null;
+
+/**
+ * Called when a command finds the session ended (the token is forgotten first) or locked.
+ * One listener: the session store. Returns the unsubscribe function.
+ */
+export function onSessionLost(listener: (route: SessionRoute) => void): () => void {
+  sessionListener = listener;
+  return () => {
+    if (sessionListener === listener) sessionListener = null;
+  };
+}
+
 async function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
   try {
-    return await invoke<Commands[K]["result"]>("call", { name, args });
+    return await invoke<Commands[K]["result"]>("call", { name, args, token: sessionToken() });
   } catch (e) {
     // The shell rejects with the serialised ApiError; anything else means the IPC itself failed.
-    if (isApiError(e)) throw new ApiFailure({ code: e.code, message: e.message, field: e.field ?? null });
+    if (isApiError(e)) {
+      const failure = new ApiFailure({ code: e.code, message: e.message, field: e.field ?? null });
+      const route = sessionRoute(failure.code);
+      if (route === "signin") setSessionToken(null);
+      if (route) sessionListener?.(route);
+      throw failure;
+    }
     const message = typeof e === "string" && e ? e : errors.unknown;
     throw new ApiFailure({ code: "ipc", message, field: null });
   }

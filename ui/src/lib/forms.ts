@@ -19,6 +19,16 @@ export function failureToErrors(e: unknown, shownFields: readonly string[], norm
 }
 
 /**
+ * A failed `password_change`: a wrong current password goes on its field ("current", invalid),
+ * a weak new one on "new"; a refusal without field (too many failures: "Trop d'essais manqués :
+ * réessayez dans N s.") on top of the form, as the backend words it.
+ */
+export function passwordChangeErrors(e: unknown): FormErrors {
+  if (e instanceof ApiFailure && e.code !== "invalid") return { fields: {}, general: errorMessage(e) };
+  return failureToErrors(e, ["current", "new"], (f) => f);
+}
+
+/**
  * Field names of a lead as the backend reports them ("contact.phone", "vehicle.make",
  * "owned_vehicle.plate", "contact_id") → the names the lead forms use ("phone", "make",
  * "owned_plate", "contact").

@@ -1,6 +1,6 @@
 // The notification centre's state: the current user's notifications, refreshed on `leads-changed`
 // and every 30 s, and the toasts announcing the ones that arrive while the window is open.
-import { call, errorMessage, onLeadsChanged } from "./api";
+import { call, errorMessage, isSessionLoss, onLeadsChanged } from "./api";
 import type { Notification, NotificationList } from "./bindings";
 import { notificationsText } from "./i18n";
 import { freshUnread, maxId } from "./notify";
@@ -25,8 +25,9 @@ class Notifications {
   private seq = 0;
   private toastSeq = 0;
 
-  /** Starts the refreshes; returns the stop function. */
+  /** Starts the refreshes (at once: back from the lock screen, say); returns the stop function. */
   start(): () => void {
+    this.refresh();
     const stopEvents = onLeadsChanged(() => this.refresh());
     const timer = setInterval(() => this.refresh(), REFRESH_MS);
     return () => {
@@ -54,7 +55,8 @@ class Notifications {
       const list = await call("notifications", { limit: LIST_LIMIT });
       if (mine === this.seq) this.apply(list);
     } catch (e) {
-      if (mine === this.seq) this.error = errorMessage(e);
+      // A locked or ended session shows its own screen (a poll finds the backend's idle lock).
+      if (mine === this.seq && !isSessionLoss(e)) this.error = errorMessage(e);
     }
   }
 

@@ -1,10 +1,11 @@
-// A tiny hash router: "#/leads", "#/leads/L-2026-000123", "#/nouveau", "#/leads?q=dupont".
+// A tiny hash router: "#/leads", "#/leads/L-2026-000123", "#/nouveau", "#/leads?q=dupont",
+// "#/reglages/garage" (a section's tab).
 
 export type Route =
   | { name: "leads"; query: string | null }
   | { name: "lead"; code: string }
   | { name: "new" }
-  | { name: "section"; section: Section }
+  | { name: "section"; section: Section; tab: string | null }
   | { name: "not_found" };
 
 export const SECTIONS = ["todo", "agenda", "clients", "stock", "campaigns", "dashboard", "intake", "settings"] as const;
@@ -33,7 +34,8 @@ export function parseHash(hash: string): Route {
   }
   if (parts[0] === "nouveau" && parts.length === 1) return { name: "new" };
   const section = SECTIONS.find((s) => sectionPaths[s] === parts[0]);
-  if (section && parts.length === 1) return { name: "section", section };
+  if (section && parts.length === 1) return { name: "section", section, tab: null };
+  if (section === "settings" && parts.length === 2) return { name: "section", section, tab: parts[1] };
   return { name: "not_found" };
 }
 

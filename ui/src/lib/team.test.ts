@@ -49,7 +49,7 @@ describe("days relative to today (Paris)", () => {
 });
 
 describe("otherActiveUsers", () => {
-  const user = (id: number, name: string, active = true): User => ({ id, name, email: `${id}@x.fr`, role: "vendeur", site_id: 1, active, absent_until: null, backup_user_id: null });
+  const user = (id: number, name: string, active = true): User => ({ id, name, email: `${id}@x.fr`, role: "vendeur", site_id: 1, active, absent_until: null, backup_user_id: null, phone: null, has_password: true, has_pin: false });
   it("keeps active users other than the given one, by name", () => {
     const users = [user(1, "Zoé"), user(2, "Élodie"), user(3, "Aline", false), user(4, "Bruno")];
     expect(otherActiveUsers(users, 4).map((u) => u.id)).toEqual([2, 1]);

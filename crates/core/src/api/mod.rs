@@ -1,11 +1,15 @@
 //! The command table: each command's name, argument type and result type, declared once.
 //! It gives the JSON dispatcher used by every transport and the typed TypeScript client map.
 
+mod access;
+mod session;
 mod views;
 
-pub use views::{LeadCounters, LeadDetail, Meta, SetUserInput};
+pub use access::{Access, Scope};
+pub use views::{LeadCounters, LeadDetail, Meta};
 
 // Every argument and result type of the table: `use carnet_core::api::*` is what a transport needs.
+pub use crate::dev::demo::SetupDemoInput;
 pub use crate::followup::calls::{CallInput, CallResult};
 pub use crate::followup::digest::DigestReport;
 pub use crate::followup::escalation::EscalationReport;
@@ -19,43 +23,68 @@ pub use crate::intake::quarantine::{
 };
 pub use crate::kernel::app::{App, Empty};
 use crate::kernel::error::{ApiError, CoreError};
+pub use crate::leads::closing::{CloseReason, CloseReasonsInput};
 pub use crate::leads::commands::{
-    AssignInput, ContactMadeInput, ContactMatchQuery, ContactUpdate, DeadlineInput, LeadRef,
-    NoteInput, QualifyInput, StatusInput,
+    ContactMadeInput, ContactMatchQuery, ContactUpdate, DeadlineInput, LeadRef, NoteInput,
+    QualifyInput, StatusInput,
 };
 pub use crate::leads::contact::Contact;
 pub use crate::leads::lead::{Lead, NewLead};
 pub use crate::leads::list::{LeadPage, LeadQuery};
 pub use crate::leads::timeline::Event;
+pub use crate::leads::trash::{LeadIdInput, TrashItem};
 pub use crate::notify::inapp::{MarkReadInput, NotificationList, NotificationQuery};
 pub use crate::notify::outbox::{SendReport, SmtpSetup, SmtpStatus};
 pub use crate::org::absences::AbsenceInput;
+pub use crate::org::audit::{JournalPage, JournalQuery};
+pub use crate::org::auth::{
+    AuthSettings, AuthStatus, PasswordChange, PinInput, SessionInput, SignInInput, SignedIn,
+};
+pub use crate::org::garage::{Garage, GarageIdentity, Logo, LogoInput};
+pub use crate::org::setup::{SetupCheck, SetupInput};
+pub use crate::org::site_admin::{SiteDetail, SiteInput};
+pub use crate::org::team::{PasswordReset, UserInput};
 use crate::org::users::MANAGER_ROLES;
 pub use crate::org::users::{Role, User};
 pub use crate::routing::handover::DeactivateInput;
+pub use crate::routing::reassign::AssignInput;
 pub use crate::routing::rules::RoutingRules;
+use access::{Access::*, ADMIN, MANAGERS};
 use serde_json::Value;
 use ts_rs::TS;
 
 macro_rules! commands {
-    (@changes_leads changes_leads) => { true };
-    (@changes_leads) => { false };
-    ($($name:ident($args:ty) -> $result:ty $(, $effect:ident)?;)+) => {
+    ($($name:ident($args:ty) -> $result:ty : $access:expr $(, $effect:ident)*;)+) => {
         /// Names of every command, in table order.
         pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),+];
 
-        /// Whether a command changes leads: the window refreshes its lead lists after it.
-        pub fn changes_leads(name: &str) -> bool {
+        /// The effects a command declares (`changes_leads`, `polled`).
+        fn effects(name: &str) -> &'static [&'static str] {
             match name {
-                $(stringify!($name) => commands!(@changes_leads $($effect)?),)+
-                _ => false,
+                $(stringify!($name) => &[$(stringify!($effect)),*],)+
+                _ => &[],
             }
         }
 
+        /// Who may run a command (None: no such command).
+        pub fn access_of(name: &str) -> Option<Access> {
+            match name {
+                $(stringify!($name) => Some($access),)+
+                _ => None,
+            }
+        }
+
+        /// Checks the acting user's right (roles before reading the arguments, ownership
+        /// after), then runs the command.
         fn dispatch(app: &App, name: &str, args: Value) -> Result<Value, CoreError> {
             match name {
                 $(stringify!($name) => {
+                    let conn = app.conn()?;
+                    let me = access::actor(app, &conn)?;
+                    access::check_role(me.as_ref(), $access)?;
                     let args: $args = parse_args(args)?;
+                    access::check_scope(&conn, me.as_ref(), $access, &args)?;
+                    drop(conn);
                     let result: $result = app.$name(args)?;
                     serde_json::to_value(result).map_err(|e| CoreError::BadArguments(e.to_string()))
                 })+
@@ -82,48 +111,97 @@ macro_rules! commands {
     };
 }
 
-// `, changes_leads` marks the commands after which lead lists must refresh.
+// Each command: name(arguments) -> result : who may run it [, changes_leads when lead lists must
+// refresh after it] [, polled when screens run it on a timer]. The README's permission matrix
+// is printed from this table.
 commands! {
-    meta(Empty) -> Meta;
-    set_current_user(SetUserInput) -> Meta;
-    leads_list(LeadQuery) -> LeadPage;
-    lead_get(LeadRef) -> LeadDetail;
-    lead_create(NewLead) -> Lead, changes_leads;
-    contacts_match(ContactMatchQuery) -> Vec<Contact>;
-    lead_add_note(NoteInput) -> Event;
-    lead_assign(AssignInput) -> Lead, changes_leads;
-    lead_set_status(StatusInput) -> Lead, changes_leads;
-    lead_set_deadline(DeadlineInput) -> Lead, changes_leads;
-    lead_mark_contact(ContactMadeInput) -> Lead, changes_leads;
-    lead_qualify(QualifyInput) -> Lead, changes_leads;
-    contact_update(ContactUpdate) -> Contact, changes_leads;
-    notifications(NotificationQuery) -> NotificationList;
-    notifications_mark_read(MarkReadInput) -> NotificationList;
-    intake_counts(Empty) -> IntakeCounts;
-    inbound_list(InboundQuery) -> InboundPage;
-    inbound_get(InboundRef) -> InboundDetail;
-    inbound_convert(InboundConvert) -> Lead, changes_leads;
-    inbound_discard(InboundRef) -> InboundItem;
-    mailbox_status(Empty) -> MailboxStatus;
-    mailbox_configure(MailboxSetup) -> MailboxStatus;
-    mailbox_poll(Empty) -> PollReport, changes_leads;
-    smtp_status(Empty) -> SmtpStatus;
-    smtp_configure(SmtpSetup) -> SmtpStatus;
-    outbox_send(Empty) -> SendReport;
-    lead_log_call(CallInput) -> CallResult, changes_leads;
-    task_create(TaskInput) -> Task, changes_leads;
-    task_move(TaskMove) -> Task, changes_leads;
-    task_done(TaskDone) -> Task, changes_leads;
-    agenda(AgendaQuery) -> Agenda;
-    todo(TodoQuery) -> TodoList;
-    escalations_run(Empty) -> EscalationReport, changes_leads;
-    user_set_absence(AbsenceInput) -> User;
-    digest_run(Empty) -> DigestReport;
-    user_deactivate(DeactivateInput) -> User, changes_leads;
-    followup_settings(Empty) -> FollowupSettings;
-    followup_settings_set(FollowupSettings) -> FollowupSettings;
-    routing_rules(Empty) -> RoutingRules;
-    routing_rules_set(RoutingRules) -> RoutingRules;
+    auth_status(Empty) -> AuthStatus : Public;
+    sign_in(SignInInput) -> SignedIn : Public;
+    unlock(SessionInput) -> SignedIn : Public;
+    sign_out(SessionInput) -> Empty : Public;
+    lock(SessionInput) -> Empty : Public;
+    setup_check(SetupCheck) -> Empty : Public;
+    setup(SetupInput) -> AuthStatus : Public;
+    setup_demo(SetupDemoInput) -> AuthStatus : Public, changes_leads;
+    meta(Empty) -> Meta : SignedIn;
+    password_change(PasswordChange) -> User : SignedIn;
+    pin_set(PinInput) -> User : SignedIn;
+    leads_list(LeadQuery) -> LeadPage : SignedIn;
+    lead_get(LeadRef) -> LeadDetail : SignedIn;
+    lead_create(NewLead) -> Lead : SignedIn, changes_leads;
+    contacts_match(ContactMatchQuery) -> Vec<Contact> : SignedIn;
+    lead_add_note(NoteInput) -> Event : LeadWork;
+    lead_assign(AssignInput) -> Lead : LeadAssign, changes_leads;
+    lead_set_status(StatusInput) -> Lead : LeadClose, changes_leads;
+    lead_set_deadline(DeadlineInput) -> Lead : LeadWork, changes_leads;
+    lead_mark_contact(ContactMadeInput) -> Lead : LeadWork, changes_leads;
+    lead_qualify(QualifyInput) -> Lead : LeadWork, changes_leads;
+    lead_delete(LeadIdInput) -> TrashItem : LeadClose, changes_leads;
+    lead_restore(LeadIdInput) -> Lead : Roles(MANAGERS), changes_leads;
+    trash_list(Empty) -> Vec<TrashItem> : Roles(MANAGERS);
+    contact_update(ContactUpdate) -> Contact : LeadWork, changes_leads;
+    notifications(NotificationQuery) -> NotificationList : SignedIn, polled;
+    notifications_mark_read(MarkReadInput) -> NotificationList : SignedIn;
+    intake_counts(Empty) -> IntakeCounts : SignedIn, polled;
+    inbound_list(InboundQuery) -> InboundPage : SignedIn;
+    inbound_get(InboundRef) -> InboundDetail : SignedIn;
+    inbound_convert(InboundConvert) -> Lead : SignedIn, changes_leads;
+    inbound_discard(InboundRef) -> InboundItem : Roles(MANAGERS);
+    mailbox_status(Empty) -> MailboxStatus : SignedIn, polled;
+    mailbox_configure(MailboxSetup) -> MailboxStatus : Roles(ADMIN);
+    mailbox_poll(Empty) -> PollReport : SignedIn, changes_leads;
+    smtp_status(Empty) -> SmtpStatus : SignedIn, polled;
+    smtp_configure(SmtpSetup) -> SmtpStatus : Roles(ADMIN);
+    outbox_send(Empty) -> SendReport : SignedIn;
+    lead_log_call(CallInput) -> CallResult : LeadWork, changes_leads;
+    task_create(TaskInput) -> Task : LeadWork, changes_leads;
+    task_move(TaskMove) -> Task : LeadWork, changes_leads;
+    task_done(TaskDone) -> Task : LeadWork, changes_leads;
+    agenda(AgendaQuery) -> Agenda : SignedIn;
+    todo(TodoQuery) -> TodoList : SignedIn;
+    escalations_run(Empty) -> EscalationReport : Roles(MANAGERS), changes_leads;
+    digest_run(Empty) -> DigestReport : Roles(MANAGERS);
+    user_set_absence(AbsenceInput) -> User : SelfOrManager;
+    user_deactivate(DeactivateInput) -> User : Roles(ADMIN), changes_leads;
+    user_save(UserInput) -> User : Roles(ADMIN);
+    user_password_reset(PasswordReset) -> User : Roles(ADMIN);
+    followup_settings(Empty) -> FollowupSettings : SignedIn;
+    followup_settings_set(FollowupSettings) -> FollowupSettings : Roles(MANAGERS);
+    routing_rules(Empty) -> RoutingRules : SignedIn;
+    routing_rules_set(RoutingRules) -> RoutingRules : Roles(MANAGERS);
+    auth_settings(Empty) -> AuthSettings : SignedIn;
+    auth_settings_set(AuthSettings) -> AuthSettings : Roles(ADMIN);
+    garage_get(Empty) -> Garage : SignedIn;
+    garage_set(GarageIdentity) -> Garage : Roles(ADMIN);
+    garage_logo(Empty) -> Option<Logo> : SignedIn;
+    garage_logo_set(LogoInput) -> Garage : Roles(ADMIN);
+    sites_admin(Empty) -> Vec<SiteDetail> : SignedIn;
+    site_save(SiteInput) -> SiteDetail : Roles(ADMIN);
+    close_reasons(Empty) -> Vec<CloseReason> : SignedIn;
+    close_reasons_set(CloseReasonsInput) -> Vec<CloseReason> : Roles(ADMIN);
+    journal(JournalQuery) -> JournalPage : Roles(ADMIN);
+}
+
+/// Whether a command changes leads: the window refreshes its lead lists after it.
+pub fn changes_leads(name: &str) -> bool {
+    effects(name).contains(&"changes_leads")
+}
+
+/// Whether screens run a command on a timer: it does not count as the user's activity (an idle
+/// session still locks while the notification bell refreshes).
+pub fn polled(name: &str) -> bool {
+    effects(name).contains(&"polled")
+}
+
+/// The permission matrix as a Markdown table (printed in the README; a test keeps it in sync).
+pub fn permission_matrix() -> String {
+    let mut out = String::from("| command | who may run it |\n|---|---|\n");
+    for name in COMMAND_NAMES {
+        if let Some(access) = access_of(name) {
+            out.push_str(&format!("| `{name}` | {} |\n", access.describe()));
+        }
+    }
+    out
 }
 
 /// Constants the UI takes from the core rather than copying them: the manager roles and what
@@ -157,8 +235,9 @@ fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreErro
 }
 
 impl App {
-    /// Runs a command by name with JSON arguments: the single entry point of every transport.
-    /// Failures are logged (without personal data) and returned as `{code, message, field}`.
+    /// Runs a command by name with JSON arguments, as the acting user (`acting_as`; the system
+    /// account by default). Failures are logged (without personal data) and returned as
+    /// `{code, message, field}`.
     pub fn call(&self, name: &str, args: Value) -> Result<Value, ApiError> {
         dispatch(self, name, args).map_err(|e| {
             e.log(name);

@@ -2,9 +2,8 @@
 //! users, sources, close reasons, the acting user) and the lead page.
 
 use crate::followup::tasks::{self, Task};
-use crate::kernel::app::{self, App, Empty};
+use crate::kernel::app::{App, Empty};
 use crate::kernel::error::Result;
-use crate::kernel::settings;
 use crate::leads::closing;
 use crate::leads::commands::LeadRef;
 use crate::leads::lead::{self, Lead};
@@ -25,6 +24,7 @@ pub struct Meta {
     pub sources: Vec<String>,
     pub lost_reasons: Vec<String>,
     pub won_reasons: Vec<String>,
+    /// The signed-in user (null for the system account).
     pub current_user_id: Option<i64>,
 }
 
@@ -48,17 +48,12 @@ pub struct LeadDetail {
     pub tasks: Vec<Task>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct SetUserInput {
-    pub user_id: i64,
-}
-
 impl App {
     pub fn meta(&self, _: Empty) -> Result<Meta> {
         let conn = self.conn()?;
         let reasons = |status: &str| -> Result<Vec<String>> {
             let mut stmt = conn.prepare_cached(
-                "SELECT label FROM close_reasons WHERE status = ?1 ORDER BY position",
+                "SELECT label FROM close_reasons WHERE status = ?1 AND active = 1 ORDER BY position",
             )?;
             let rows = stmt.query_map([status], |r| r.get(0))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -74,16 +69,8 @@ impl App {
             sources,
             lost_reasons: reasons("perdu")?,
             won_reasons: reasons("gagne")?,
-            current_user_id: app::current_user(&conn)?,
+            current_user_id: self.actor(),
         })
-    }
-
-    pub fn set_current_user(&self, input: SetUserInput) -> Result<Meta> {
-        self.write(|tx, _| {
-            users::get(tx, input.user_id)?;
-            settings::set(tx, &settings::CURRENT_USER, &Some(input.user_id))
-        })?;
-        self.meta(Empty {})
     }
 
     pub fn lead_get(&self, r: LeadRef) -> Result<LeadDetail> {

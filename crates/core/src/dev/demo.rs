@@ -5,14 +5,65 @@
 use crate::kernel::app::App;
 use crate::kernel::clock;
 use crate::kernel::error::{CoreError, Result};
+use crate::kernel::settings;
 use crate::leads::lead::{Interest, LeadKind, LeadStage, LeadStatus};
+use crate::org::auth::hash_secret;
+use crate::org::garage::GarageIdentity;
 use crate::org::sites::{self, typical_hours};
 use crate::org::users::{self, Role};
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::{params, Connection, TransactionBehavior};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::demo_data::*;
+
+/// The demo users' password (a demo database says so on its sign-in screen).
+pub const DEMO_USER_PASSWORD: &str = "carnet2026";
+
+fn demo_identity() -> GarageIdentity {
+    GarageIdentity {
+        legal_name: "Autos du Rhône".into(),
+        legal_form: "SAS".into(),
+        capital: "150 000".into(),
+        siret: "73282932000025".into(),
+        rcs_city: "Lyon".into(),
+        vat_number: "FR44732829320".into(),
+        address: "12 avenue Jean Jaurès".into(),
+        postal_code: "69007".into(),
+        city: "Lyon".into(),
+        phone: "+33478000001".into(),
+        email: "contact@autosdurhone.fr".into(),
+        website: "www.autosdurhone.fr".into(),
+        cgv: "Conditions générales de vente (démonstration) : le bon de commande engage l'acheteur et le vendeur. \
+              Le véhicule reste la propriété du vendeur jusqu'au paiement complet du prix."
+            .into(),
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SetupDemoInput {
+    /// Leads to generate (default 2,000; at most 20,000 from the window).
+    #[ts(optional = nullable)]
+    pub leads: Option<u64>,
+}
+
+impl App {
+    /// The wizard's "try with demo data": an empty database only.
+    pub fn setup_demo(&self, input: SetupDemoInput) -> Result<crate::org::auth::AuthStatus> {
+        if !self
+            .auth_status(crate::kernel::app::Empty {})?
+            .can_seed_demo
+        {
+            return Err(CoreError::Refused(
+                "La démo ne s'installe que dans une base vide.".into(),
+            ));
+        }
+        seed(self, input.leads.unwrap_or(2000).min(20_000), 1)?;
+        self.auth_status(crate::kernel::app::Empty {})
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DemoSummary {
@@ -57,16 +108,6 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     )?;
     for sql in &lifted {
         tx.execute_batch(sql)?;
-    }
-    let manager = users
-        .iter()
-        .find(|(_, role, _)| *role == Role::ChefDesVentes)
-        .map(|(id, _, _)| *id);
-    if let Some(id) = manager {
-        tx.execute(
-            "INSERT OR REPLACE INTO settings(key, value) VALUES ('current_user_id', ?1)",
-            [id.to_string()],
-        )?;
     }
     tx.commit()?;
     // Fresh statistics so that the planner picks the list's indexes from the first query.
@@ -168,15 +209,31 @@ fn seed_people(conn: &Connection, at: &str) -> Result<(Vec<i64>, Users)> {
             Role::ResponsableApv,
             venissieux,
         ),
+        (
+            "Nicolas Perrin",
+            "nicolas.perrin@autosdurhone.fr",
+            Role::Administrateur,
+            lyon,
+        ),
     ];
+    // One password for every demo user, shown on the sign-in screen of a demo database.
+    let hash = hash_secret(DEMO_USER_PASSWORD)?;
     let mut users = Vec::new();
     for (name, email, role, site_id) in people {
-        users.push((
-            users::insert(conn, name, email, role, Some(site_id), at)?,
-            role,
-            site_id,
-        ));
+        let id = users::insert(conn, name, email, role, Some(site_id), at)?;
+        conn.execute(
+            "UPDATE users SET password_hash = ?2 WHERE id = ?1",
+            params![id, hash],
+        )?;
+        users.push((id, role, site_id));
     }
+    conn.execute("UPDATE sites SET departement = '69', postal_code = CASE id WHEN ?1 THEN '69007' ELSE '69200' END WHERE id IN (?1, ?2)", params![lyon, venissieux])?;
+    settings::set(
+        conn,
+        &settings::DEMO_PASSWORD,
+        &Some(DEMO_USER_PASSWORD.to_string()),
+    )?;
+    settings::set(conn, &crate::org::garage::IDENTITY, &Some(demo_identity()))?;
     Ok((vec![lyon, venissieux], users))
 }
 

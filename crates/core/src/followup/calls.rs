@@ -1,6 +1,7 @@
-//! Calls and the attempts rule. A call of 15 s or more (answered, or a message left) is the first
+//! Calls and the attempts rule. A call of more than 15 s (answered, or a message left) is the first
 //! contact that manufacturers validate; a call that does not reach the prospect is a failed
-//! attempt. Three failed attempts at different times within 48 working hours, or a wrong number,
+//! attempt. Three failed attempts at different times within 48 h (counted on the days the site
+//! is open: "une période de travail de 48 heures", seed 004), or a wrong number,
 //! send the prospect the "tentatives infructueuses" e-mail. A lead cannot be closed as lost before
 //! that rule is met, unless a manager overrides it.
 
@@ -11,16 +12,18 @@ use crate::kernel::validate;
 use crate::leads::closing::ATTEMPTS_FOR_MAIL;
 use crate::leads::lead::{self, Lead};
 use crate::leads::timeline::{self, kind};
+use crate::notify::prospect;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Manufacturers validate a call from this duration (time to leave a message).
+/// Manufacturers validate a call lasting more than this ("au-delà de 15 s", seed 004: time to
+/// leave a message).
 pub const CONTACT_SECONDS: u32 = 15;
 /// Attempts closer than this count as one (a redial is not another time of day).
 const DISTINCT_ATTEMPT_GAP: i64 = 60;
-/// The three attempts must fit in this much working time.
+/// The three attempts must fit in this many hours, counted on the days the site is open.
 const ATTEMPTS_WINDOW_HOURS: i64 = 48;
 
 crate::kernel::text_enum!(CallOutcome { Joint = "joint", Messagerie = "messagerie", PasDeReponse = "pas_de_reponse", FauxNumero = "faux_numero" });
@@ -66,49 +69,6 @@ fn duration_text(seconds: u32) -> String {
     }
 }
 
-/// The e-mail sent to a prospect who could not be reached (or whose number is wrong).
-fn unreachable_mail(conn: &Connection, lead: &Lead, wrong_number: bool, now: &str) -> Result<bool> {
-    let Some(to) = lead.contact.email.as_deref() else {
-        return Ok(false);
-    };
-    let site_phone: Option<String> = conn.query_row(
-        "SELECT phone FROM sites WHERE id = ?1",
-        [lead.site_id],
-        |r| r.get(0),
-    )?;
-    let reach = site_phone.map(|p| format!(" au {p}")).unwrap_or_default();
-    let first = if lead.contact.first_name.is_empty() {
-        "Madame, Monsieur".to_string()
-    } else {
-        format!("Bonjour {}", lead.contact.first_name)
-    };
-    let about = lead
-        .vehicle
-        .as_ref()
-        .map(|v| format!(" concernant {}", v.label()))
-        .unwrap_or_default();
-    let body = if wrong_number {
-        format!(
-            "{first},\n\nVous nous avez contactés{about} et nous souhaitions vous rappeler, mais le numéro de téléphone indiqué ne semble pas être le bon.\n\
-             Pouvez-vous nous répondre en nous indiquant un numéro où vous joindre, ou nous appeler{reach} ?\n\n{}\n"
-        , lead.site)
-    } else {
-        format!(
-            "{first},\n\nVous nous avez contactés{about} et nous avons essayé de vous joindre à plusieurs reprises, sans succès.\n\
-             Répondez simplement à ce message en nous indiquant le meilleur moment pour vous rappeler, ou appelez-nous{reach}.\n\n{}\n"
-        , lead.site)
-    };
-    let body = format!("{body}\nVous recevez ce message en réponse à votre demande (réf. {}). Pour ne plus être contacté, répondez STOP.\n", lead.code);
-    let subject = if wrong_number {
-        "Votre demande : merci de nous indiquer votre numéro"
-    } else {
-        "Votre demande : nous n'avons pas pu vous joindre"
-    };
-    // A reply to the prospect's own request: queued even before SMTP is set up, sent once it is.
-    crate::notify::outbox::queue_always(conn, "prospect", to, subject, &body, Some(lead.id), now)?;
-    Ok(true)
-}
-
 impl App {
     pub fn lead_log_call(&self, input: CallInput) -> Result<CallResult> {
         let note = validate::optional_text(
@@ -122,7 +82,7 @@ impl App {
         }
         self.write(|tx, ctx| {
             let lead = lead::get(tx, input.lead_id)?;
-            let counted = input.duration_s >= CONTACT_SECONDS && matches!(input.outcome, CallOutcome::Joint | CallOutcome::Messagerie);
+            let counted = input.duration_s > CONTACT_SECONDS && matches!(input.outcome, CallOutcome::Joint | CallOutcome::Messagerie);
             let reached = counted && input.outcome == CallOutcome::Joint;
             let mut text = format!("Appel — {} ({})", input.outcome.label(), duration_text(input.duration_s));
             if let Some(n) = &note {
@@ -153,7 +113,7 @@ impl App {
     }
 
     /// Counts a failed attempt (redials within an hour count once; the window restarts after
-    /// 48 working hours) and queues the prospect's e-mail when the rule is met. Returns whether it was queued.
+    /// 48 h on open days) and queues the prospect's e-mail when the rule is met. Returns whether it was queued.
     fn count_failed_attempt(
         &self,
         tx: &Connection,
@@ -171,7 +131,7 @@ impl App {
         let since_first = first
             .as_deref()
             .and_then(clock::parse)
-            .map(|f| schedule.working_between(f, now));
+            .map(|f| schedule.hours_on_open_days_between(f, now));
         let redial = last
             .as_deref()
             .and_then(clock::parse)
@@ -191,19 +151,7 @@ impl App {
         if !due || mailed.is_some() {
             return Ok(false);
         }
-        let queued = unreachable_mail(tx, lead, wrong_number, now_text)?;
-        if queued {
-            tx.execute(
-                "UPDATE leads SET unreachable_mail_at = ?2 WHERE id = ?1",
-                params![lead.id, now_text],
-            )?;
-            let text = if wrong_number {
-                "E-mail « numéro erroné » envoyé au client"
-            } else {
-                "E-mail « tentatives infructueuses » envoyé au client"
-            };
-            timeline::append(tx, lead.id, now_text, None, kind::ALERT, text, None)?;
-        }
+        let queued = prospect::send_unreachable(tx, lead, wrong_number, now_text)?;
         Ok(queued)
     }
 }

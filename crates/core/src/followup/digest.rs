@@ -1,5 +1,6 @@
 //! The daily digest: once a day, at a configurable hour (Paris time, default 8:00), each active
-//! user gets the summary of their to-do — in the app, and by e-mail where SMTP is configured.
+//! user gets the summary of their to-do — in the app, and by e-mail where SMTP is configured;
+//! not on the days their site is closed.
 
 use crate::followup::tasks::TodoQuery;
 use crate::kernel::app::{App, Empty};
@@ -26,13 +27,23 @@ impl App {
             return Ok(DigestReport::default());
         }
         let today = local.format("%Y-%m-%d").to_string();
-        let users: Vec<(i64, String, String)> = conn
-            .prepare_cached("SELECT id, name, email FROM users WHERE active = 1 AND (absent_until IS NULL OR absent_until <= ?1) ORDER BY id")?
-            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let users: Vec<(i64, String, String, Option<i64>)> = conn
+            .prepare_cached("SELECT id, name, email, coalesce(site_id, (SELECT min(id) FROM sites)) FROM users WHERE active = 1 AND (absent_until IS NULL OR absent_until <= ?1) ORDER BY id")?
+            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        // No digest on the days the user's site is closed (Sunday, holiday, closing day).
+        let mut open_today = std::collections::HashMap::new();
+        for site in users.iter().filter_map(|u| u.3) {
+            if let std::collections::hash_map::Entry::Vacant(e) = open_today.entry(site) {
+                e.insert(crate::org::sites::schedule(&conn, site)?.is_open_day(local.date_naive()));
+            }
+        }
         drop(conn);
         let mut report = DigestReport::default();
-        for (user, name, email) in users {
+        for (user, name, email, site) in users {
+            if site.is_some_and(|s| open_today.get(&s) == Some(&false)) {
+                continue;
+            }
             let key = format!("digest:{user}");
             let conn = self.conn()?;
             if settings::get_json::<String>(&conn, &key)?.as_deref() == Some(today.as_str()) {
@@ -104,9 +115,18 @@ mod tests {
         crate::dev::demo::seed(&app, 0, 1).unwrap();
         assert_eq!(app.digest_run(Empty {}).unwrap().users, 0, "before 8:00");
         clock.advance(Duration::hours(3));
-        assert_eq!(app.digest_run(Empty {}).unwrap().users, 6);
+        assert_eq!(app.digest_run(Empty {}).unwrap().users, 7);
         assert_eq!(app.digest_run(Empty {}).unwrap().users, 0, "once a day");
         clock.advance(Duration::hours(24));
-        assert_eq!(app.digest_run(Empty {}).unwrap().users, 6);
+        assert_eq!(app.digest_run(Empty {}).unwrap().users, 7);
+        // Sunday 29 November: the sites are closed, no digest; Monday it comes again.
+        clock.advance(Duration::days(4));
+        assert_eq!(
+            app.digest_run(Empty {}).unwrap().users,
+            0,
+            "closed on Sunday"
+        );
+        clock.advance(Duration::days(1));
+        assert_eq!(app.digest_run(Empty {}).unwrap().users, 7);
     }
 }

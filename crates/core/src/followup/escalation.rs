@@ -71,6 +71,7 @@ impl App {
                             l.deadline_at, l.owner_alerted_at
                      FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id
                      WHERE l.deadline_at <= ?1 AND l.status IN ('nouveau','a_traiter','en_cours')
+                       AND l.deleted_at IS NULL
                        AND (l.owner_alerted_at IS NULL OR (l.escalated_at IS NULL AND l.contacted_at IS NULL))
                      ORDER BY l.deadline_at LIMIT ?2",
                 )?

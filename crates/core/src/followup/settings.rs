@@ -5,6 +5,7 @@ use crate::kernel::error::{CoreError, Result};
 use crate::kernel::settings::{
     self, DEDUP_DAYS, DIGEST_HOUR, ESCALATION_DELAY_HOURS, NOTIFY_MANAGERS,
 };
+use crate::org::audit;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -50,11 +51,20 @@ impl App {
                 "Fusion des doublons : entre 1 et 365 jours.",
             ));
         }
-        self.write(|tx, _| {
+        let before = self.followup_settings(Empty {})?;
+        self.write(|tx, ctx| {
             settings::set(tx, &ESCALATION_DELAY_HOURS, &s.escalation_delay_hours)?;
             settings::set(tx, &DIGEST_HOUR, &s.digest_hour)?;
             settings::set(tx, &DEDUP_DAYS, &s.dedup_days)?;
-            settings::set(tx, &NOTIFY_MANAGERS, &s.notify_managers)
+            settings::set(tx, &NOTIFY_MANAGERS, &s.notify_managers)?;
+            audit::record_change(
+                tx,
+                ctx,
+                audit::kind::SETTINGS,
+                "Réglages du suivi modifiés",
+                &before,
+                &s,
+            )
         })?;
         self.followup_settings(Empty {})
     }
@@ -74,7 +84,7 @@ mod tests {
                 escalation_delay_hours: 4,
                 digest_hour: 8,
                 dedup_days: 30,
-                notify_managers: false,
+                notify_managers: true,
             }
         );
         let set = FollowupSettings {

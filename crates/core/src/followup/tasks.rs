@@ -45,6 +45,9 @@ pub struct Task {
     pub assignee_id: i64,
     pub assignee: String,
     pub done_at: Option<String>,
+    /// The lead's owner and site, for the screens to offer only what the user may do.
+    pub lead_owner_id: Option<i64>,
+    pub lead_site_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -99,6 +102,7 @@ pub struct DeadlineItem {
     pub deadline_at: String,
     pub interest: Interest,
     pub status: LeadStatus,
+    pub site_id: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -151,7 +155,7 @@ pub struct TodoList {
 }
 
 const TASK_SQL: &str = "SELECT t.id, t.lead_id, l.code, trim(c.first_name || ' ' || c.last_name), c.phone, l.interest, t.kind, t.title,
-                               t.due_at, t.duration_min, t.assignee_id, u.name, t.done_at
+                               t.due_at, t.duration_min, t.assignee_id, u.name, t.done_at, l.owner_id, l.site_id
                         FROM tasks t JOIN users u ON u.id = t.assignee_id
                         LEFT JOIN leads l ON l.id = t.lead_id LEFT JOIN contacts c ON c.id = l.contact_id";
 
@@ -170,10 +174,12 @@ fn task_from_row(r: &rusqlite::Row) -> rusqlite::Result<Task> {
         assignee_id: r.get(10)?,
         assignee: r.get(11)?,
         done_at: r.get(12)?,
+        lead_owner_id: r.get(13)?,
+        lead_site_id: r.get(14)?,
     })
 }
 
-const DEADLINE_SQL: &str = "SELECT l.id, l.code, trim(c.first_name || ' ' || c.last_name), c.phone, l.owner_id, u.name, l.deadline_at, l.interest, l.status
+const DEADLINE_SQL: &str = "SELECT l.id, l.code, trim(c.first_name || ' ' || c.last_name), c.phone, l.owner_id, u.name, l.deadline_at, l.interest, l.status, l.site_id
                             FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id";
 
 fn deadline_from_row(r: &rusqlite::Row) -> rusqlite::Result<DeadlineItem> {
@@ -187,6 +193,7 @@ fn deadline_from_row(r: &rusqlite::Row) -> rusqlite::Result<DeadlineItem> {
         deadline_at: r.get(6)?,
         interest: r.get(7)?,
         status: r.get(8)?,
+        site_id: r.get(9)?,
     })
 }
 
@@ -385,7 +392,7 @@ impl App {
             .collect::<rusqlite::Result<_>>()?;
         let deadlines = conn
             .prepare_cached(&format!(
-                "{DEADLINE_SQL} WHERE l.deadline_at >= ?1 AND l.deadline_at < ?2 AND l.status IN ('nouveau','a_traiter','en_cours')
+                "{DEADLINE_SQL} WHERE l.deadline_at >= ?1 AND l.deadline_at < ?2 AND l.status IN ('nouveau','a_traiter','en_cours') AND l.deleted_at IS NULL
                  AND (?3 OR l.owner_id IN (SELECT value FROM json_each(?4))) ORDER BY l.deadline_at LIMIT 2000"
             ))?
             .query_map(params![clock::to_text(from), clock::to_text(to), all, users_json], deadline_from_row)?
@@ -400,7 +407,7 @@ impl App {
         let user = if all {
             None
         } else {
-            q.user_id.or(self.current_user_id(&conn)?)
+            q.user_id.or(self.actor())
         };
         let limit = q.limit.unwrap_or(200).min(1000);
         let now = clock::to_text(self.now());
@@ -410,7 +417,7 @@ impl App {
             .collect::<rusqlite::Result<_>>()?;
         let deadlines: Vec<DeadlineItem> = conn
             .prepare_cached(&format!(
-                "{DEADLINE_SQL} WHERE l.deadline_at IS NOT NULL AND l.status IN ('nouveau','a_traiter','en_cours')
+                "{DEADLINE_SQL} WHERE l.deadline_at IS NOT NULL AND l.status IN ('nouveau','a_traiter','en_cours') AND l.deleted_at IS NULL
                  AND (?1 IS NULL OR l.owner_id = ?1) ORDER BY coalesce(l.deadline_at, '~'), l.id LIMIT ?2"
             ))?
             .query_map(params![user, limit], deadline_from_row)?

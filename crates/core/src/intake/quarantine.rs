@@ -155,6 +155,7 @@ impl App {
                 return Err(CoreError::Refused("Ce message n'est plus en quarantaine.".into()));
             }
             let lead_id = crate::routing::new_lead::create(tx, &input.lead, &clean, ctx.now, &ctx.now_text, ctx.actor)?;
+            crate::notify::inapp::assignee(tx, lead_id, &ctx.now_text, ctx.actor, "Lead qui vous est attribué")?;
             tx.execute(
                 "UPDATE inbound SET state = 'converted', lead_id = ?2, updated_at = ?3 WHERE id = ?1",
                 params![input.id, lead_id, ctx.now_text],
@@ -170,12 +171,6 @@ impl App {
     /// Takes a message out of the quarantine (managers only). The raw message stays in the database.
     pub fn inbound_discard(&self, r: InboundRef) -> Result<InboundItem> {
         self.write(|tx, ctx| {
-            let manager = ctx.actor_is_manager(tx)?;
-            if !manager {
-                return Err(CoreError::Forbidden(
-                    "Seul un responsable peut écarter un message de la quarantaine.".into(),
-                ));
-            }
             let item = get_item(tx, r.id)?;
             if item.state != "quarantined" {
                 return Err(CoreError::Refused(

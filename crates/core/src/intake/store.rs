@@ -380,6 +380,21 @@ fn resolve_lead(
         conn.execute("UPDATE vehicles SET price_cents = ?2 WHERE id = (SELECT vehicle_id FROM leads WHERE id = ?1)", params![lead_id, price])?;
     }
     inapp::lead_owner(conn, lead_id, &now_text, "Nouveau lead")?;
+    if let Some(raw) = &parsed.invalid_phone {
+        // A number that cannot be right: ask the prospect for theirs by e-mail at once (seed 004).
+        let text = format!("Numéro de téléphone inexploitable dans la demande : « {raw} »");
+        crate::leads::timeline::append(
+            conn,
+            lead_id,
+            &now_text,
+            None,
+            crate::leads::timeline::kind::ALERT,
+            &text,
+            None,
+        )?;
+        let lead = crate::leads::lead::get(conn, lead_id)?;
+        crate::notify::prospect::send_unreachable(conn, &lead, true, &now_text)?;
+    }
     Ok(Resolved::Created(lead_id))
 }
 
@@ -398,7 +413,8 @@ fn open_lead_for(
     Ok(conn
         .query_row(
             "SELECT l.id FROM leads l LEFT JOIN vehicles v ON v.id = l.vehicle_id
-             WHERE l.contact_id = ?1 AND l.status IN ('nouveau','a_traiter','en_cours') AND l.created_at >= ?2 AND l.kind = ?3
+             WHERE l.contact_id = ?1 AND l.status IN ('nouveau','a_traiter','en_cours') AND l.deleted_at IS NULL
+               AND l.created_at >= ?2 AND l.kind = ?3
                AND ((?4 IS NOT NULL AND l.external_ref = ?4)
                     OR (?5 <> '' AND lower(v.make) = ?5 AND lower(v.model) = ?6)
                     OR (?5 = '' AND l.vehicle_id IS NULL))

@@ -127,6 +127,7 @@ fn to_parsed(lead: &WebhookLead) -> ParsedMail {
             external_ref: lead.external_ref.clone(),
             message: lead.message.clone(),
             consent: lead.consent,
+            invalid_phone: None,
         })),
     };
     ParsedMail {

@@ -1,12 +1,12 @@
-//! The application handle: the database pool, the clock and the secret store. Each capability
-//! adds its commands to `App` in its own folder; transports run them through `App::call`
-//! (the command table in `api`).
+//! The application handle: the database pool, the clock, the secret store, the signed-in
+//! sessions and the user a command acts for. Each capability adds its commands to `App` in its
+//! own folder; transports run them through the command table in `api`.
 
 use crate::kernel::clock::{self, Clock, SystemClock};
 use crate::kernel::db::{self, Pool, PooledConnection};
 use crate::kernel::error::Result;
 use crate::kernel::secrets::{EnvSecrets, Secrets};
-use crate::kernel::settings;
+use crate::kernel::session::Sessions;
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -14,10 +14,17 @@ use std::path::Path;
 use std::sync::Arc;
 use ts_rs::TS;
 
+/// Cheap to clone: every clone shares the database, the clock, the secrets and the sessions;
+/// `acting_as` gives a handle whose commands are recorded as one user's.
+#[derive(Clone)]
 pub struct App {
     pool: Pool,
     clock: Arc<dyn Clock>,
     secrets: Arc<dyn Secrets>,
+    sessions: Arc<Sessions>,
+    /// The user the commands act for; None is the system (CLI without `--as`, background
+    /// worker, webhook), which may do everything.
+    actor: Option<i64>,
 }
 
 /// Who acts and when, for one command.
@@ -40,7 +47,26 @@ impl App {
             pool: db::open(path)?,
             clock,
             secrets: Arc::new(EnvSecrets),
+            sessions: Arc::new(Sessions::default()),
+            actor: None,
         })
+    }
+
+    /// The same Carnet, acting for `user` (None: the system account).
+    pub fn acting_as(&self, user: Option<i64>) -> App {
+        App {
+            actor: user,
+            ..self.clone()
+        }
+    }
+
+    /// The user the commands act for (None: the system account).
+    pub fn actor(&self) -> Option<i64> {
+        self.actor
+    }
+
+    pub(crate) fn sessions(&self) -> &Sessions {
+        &self.sessions
     }
 
     /// Where passwords are kept (the window passes the OS keyring).
@@ -70,31 +96,22 @@ impl App {
         self.clock.now()
     }
 
-    pub(crate) fn current_user_id(&self, conn: &rusqlite::Connection) -> Result<Option<i64>> {
-        current_user(conn)
-    }
-
-    fn ctx(&self, conn: &rusqlite::Connection) -> Result<Ctx> {
+    fn ctx(&self) -> Ctx {
         let now = self.clock.now();
-        Ok(Ctx {
+        Ctx {
             now,
             now_text: clock::to_text(now),
-            actor: current_user(conn)?,
-        })
+            actor: self.actor,
+        }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is saved, or nothing.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction, &Ctx) -> Result<T>) -> Result<T> {
         let mut conn = self.conn()?;
-        let ctx = self.ctx(&conn)?;
+        let ctx = self.ctx();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, &ctx)?;
         tx.commit()?;
         Ok(out)
     }
-}
-
-/// The user the window acts as (until sign-in gives each window its own session).
-pub(crate) fn current_user(conn: &rusqlite::Connection) -> Result<Option<i64>> {
-    settings::get(conn, &settings::CURRENT_USER)
 }

@@ -55,6 +55,21 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// A Paris wall-clock time as an instant (the earlier one when the clock goes back; the first
+/// valid minute after a spring-forward gap).
+pub fn local_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let paris = chrono_tz::Europe::Paris;
+    let mut t = local;
+    for _ in 0..=120 {
+        if let Some(d) = paris.from_local_datetime(&t).earliest() {
+            return d.with_timezone(&Utc);
+        }
+        t += chrono::Duration::minutes(1);
+    }
+    Utc.from_utc_datetime(&local)
+}
+
 /// Midnight in Paris of the day containing `t`, in UTC.
 pub fn start_of_local_day(t: DateTime<Utc>) -> DateTime<Utc> {
     use chrono::TimeZone;

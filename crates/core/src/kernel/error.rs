@@ -34,6 +34,8 @@ pub const ERROR_CODES: &[(&str, ErrorKind)] = &[
     ("not_found", ErrorKind::Refused),
     ("refused", ErrorKind::Refused),
     ("forbidden", ErrorKind::Refused),
+    ("unauthenticated", ErrorKind::Refused),
+    ("locked", ErrorKind::Refused),
     ("unavailable", ErrorKind::Unavailable),
     ("db_busy", ErrorKind::Unavailable),
     ("db_corrupt", ErrorKind::Unavailable),
@@ -50,7 +52,9 @@ pub enum CoreError {
     /// A user input is invalid; `message` is already French and says what to do.
     #[error("{message}")]
     Invalid {
-        field: Option<&'static str>,
+        /// The form field at fault: a field name, or `part.field` inside a form of several
+        /// parts (the set-up wizard's `garage.siret`).
+        field: Option<std::borrow::Cow<'static, str>>,
         message: String,
     },
     #[error("{what} introuvable")]
@@ -68,6 +72,12 @@ pub enum CoreError {
         component: &'static str,
         message: String,
     },
+    /// No signed-in session (or it ended): sign in again.
+    #[error("session absente ou terminée")]
+    Unauthenticated,
+    /// The session locked after the idle time: the same user types their password again.
+    #[error("session verrouillée")]
+    Locked,
     /// A failure inside Carnet (a worker thread stopped…): logged as an error.
     #[error("erreur interne : {0}")]
     Internal(String),
@@ -90,8 +100,22 @@ pub enum CoreError {
 impl CoreError {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
         CoreError::Invalid {
-            field: Some(field),
+            field: Some(std::borrow::Cow::Borrowed(field)),
             message: message.into(),
+        }
+    }
+
+    /// The same error with its field named inside `part` ("siret" → "garage.siret").
+    pub fn within(self, part: &str) -> CoreError {
+        match self {
+            CoreError::Invalid {
+                field: Some(field),
+                message,
+            } => CoreError::Invalid {
+                field: Some(std::borrow::Cow::Owned(format!("{part}.{field}"))),
+                message,
+            },
+            other => other,
         }
     }
 
@@ -104,6 +128,8 @@ impl CoreError {
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Unavailable { .. } => "unavailable",
             CoreError::Internal(_) => "internal",
+            CoreError::Unauthenticated => "unauthenticated",
+            CoreError::Locked => "locked",
             CoreError::UnknownCommand(_) => "unknown_command",
             CoreError::BadArguments(_) => "bad_arguments",
             CoreError::DatabaseBusy => "db_busy",
@@ -143,6 +169,8 @@ impl CoreError {
             | CoreError::Refused(message)
             | CoreError::Forbidden(message) => message.clone(),
             CoreError::Unavailable { component, message } => format!("{component} : {message}"),
+            CoreError::Unauthenticated => "Votre session est terminée : connectez-vous.".into(),
+            CoreError::Locked => "Session verrouillée après une période d'inactivité : saisissez votre mot de passe.".into(),
             CoreError::Internal(detail) => format!(
                 "Erreur interne de Carnet ({detail}). Rien n'a été enregistré ; réessayez, et contactez le support si cela persiste."
             ),
@@ -165,7 +193,7 @@ impl CoreError {
 
     pub fn to_api(&self) -> ApiError {
         let field = match self {
-            CoreError::Invalid { field, .. } => field.map(str::to_string),
+            CoreError::Invalid { field, .. } => field.as_ref().map(|f| f.to_string()),
             _ => None,
         };
         ApiError {
@@ -268,6 +296,8 @@ mod tests {
             CoreError::Forbidden("m".into()),
             unavailable,
             CoreError::Internal("m".into()),
+            CoreError::Unauthenticated,
+            CoreError::Locked,
             CoreError::UnknownCommand("x".into()),
             CoreError::BadArguments("x".into()),
             CoreError::DatabaseBusy,

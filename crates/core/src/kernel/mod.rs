@@ -6,6 +6,7 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod secrets;
+pub mod session;
 pub mod settings;
 mod text_enum;
 pub(crate) use text_enum::text_enum;

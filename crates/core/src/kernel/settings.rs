@@ -19,16 +19,22 @@ impl<T> Setting<T> {
     }
 }
 
-/// The user the window acts as (until each window signs in).
-pub const CURRENT_USER: Setting<Option<i64>> = Setting::new("current_user_id", None);
 /// Working hours after a missed deadline before the managers are alerted.
 pub const ESCALATION_DELAY_HOURS: Setting<u32> = Setting::new("escalation_delay_hours", 4);
 /// Hour (Paris) of the daily digest.
 pub const DIGEST_HOUR: Setting<u32> = Setting::new("digest_hour", 8);
 /// Days during which a new request from the same contact about the same vehicle is merged.
 pub const DEDUP_DAYS: Setting<u32> = Setting::new("dedup_days", 30);
-/// The site's managers are notified of every new lead, not only its owner.
-pub const NOTIFY_MANAGERS: Setting<bool> = Setting::new("notify_managers", false);
+/// The site's managers are notified of every new lead, not only its owner (seed 003 sends the
+/// alert to "chef des ventes et vendeurs": on unless the garage turns it off).
+pub const NOTIFY_MANAGERS: Setting<bool> = Setting::new("notify_managers", true);
+
+/// A short PIN may sign in instead of the password (a shared showroom PC).
+pub const PIN_ALLOWED: Setting<bool> = Setting::new("pin_allowed", false);
+/// Minutes without activity after which a session locks (0: never).
+pub const IDLE_LOCK_MINUTES: Setting<u32> = Setting::new("idle_lock_minutes", 15);
+/// On a demo database, the demo users' password, shown on the sign-in screen.
+pub const DEMO_PASSWORD: Setting<Option<String>> = Setting::new("demo_password", None);
 
 /// The stored value of `setting`, or its default when absent or unreadable (an old format is
 /// not an error).

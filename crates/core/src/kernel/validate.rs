@@ -103,6 +103,26 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Lower-case ASCII words joined by `_` ("Achat à l'étranger" → "achat_a_l_etranger"), for
+/// codes made from labels.
+pub fn ascii_slug(text: &str) -> String {
+    let folded: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,8 @@ pub struct Lead {
     pub contact: Contact,
     pub vehicle: Option<Vehicle>,
     pub owned_vehicle: Option<Vehicle>,
+    /// In the corbeille since then (RFC 3339), or null.
+    pub deleted_at: Option<String>,
 }
 
 /// What a new lead needs; `contact_id` reuses an existing contact instead of `contact`.
@@ -124,7 +126,7 @@ pub(crate) fn select_from(source: &str) -> String {
     format!(
         "SELECT l.id, l.code, l.status, l.stage, l.kind, l.source, l.interest, l.owner_id, u.name, l.site_id, s.name,
                 l.created_at, l.updated_at, l.deadline_at, l.contacted_at, l.last_activity_at, l.external_ref, l.message,
-                l.close_reason, {}, {}, {}
+                l.close_reason, {}, {}, {}, l.deleted_at
          FROM {source}
          JOIN contacts c ON c.id = l.contact_id
          LEFT JOIN sites s ON s.id = l.site_id
@@ -161,6 +163,7 @@ pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
         contact: contact::from_row_at(r, 19)?,
         vehicle: vehicle::from_row_at(r, 32)?,
         owned_vehicle: vehicle::from_row_at(r, 39)?,
+        deleted_at: r.get(46)?,
     })
 }
 

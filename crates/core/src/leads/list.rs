@@ -144,6 +144,14 @@ pub fn code_prefix(input: &str) -> Option<String> {
     })
 }
 
+/// Which leads of the corbeille a query sees.
+#[derive(Clone, Copy)]
+enum Trash {
+    Any,
+    Hidden,
+    Only,
+}
+
 /// The WHERE clause and its arguments. `coarse` prefixes the kind/source/site tests ("+" hides
 /// their index from the planner, so that a page in a work order walks that order's index).
 fn filters(
@@ -152,8 +160,13 @@ fn filters(
     code: Option<&str>,
     search: Option<&Search>,
     coarse: &str,
+    trash: Trash,
 ) -> (String, Vec<Value>) {
-    let mut clauses: Vec<String> = Vec::new();
+    let mut clauses: Vec<String> = match trash {
+        Trash::Any => Vec::new(),
+        Trash::Hidden => vec!["l.deleted_at IS NULL".into()],
+        Trash::Only => vec!["l.id IN (SELECT id FROM leads WHERE deleted_at IS NOT NULL)".into()],
+    };
     let mut args: Vec<Value> = Vec::new();
     let mut filter = |clause: String, value: Value| {
         clauses.push(clause);
@@ -227,6 +240,73 @@ fn filters(
     (sql, args)
 }
 
+/// A text search without other filters, in id order: the full-text index is read once for both
+/// the count and the page. (Each MATCH of a common prefix such as `"Martin"*` first merges the
+/// lists of every matching term: reading it twice doubled the cost of a search.)
+fn search_alone(
+    conn: &Connection,
+    q: &LeadQuery,
+    matcher: &str,
+    sort: LeadSort,
+    limit: u32,
+    offset: u32,
+    has_trash: bool,
+) -> Result<Option<LeadPage>> {
+    let alone = q.status.is_none()
+        && q.kind.is_none()
+        && q.source.as_deref().is_none_or(str::is_empty)
+        && q.owner_id.is_none()
+        && q.site_id.is_none()
+        && !q.overdue
+        && !q.due_today;
+    let direction = match sort {
+        LeadSort::Recent => "DESC",
+        LeadSort::Oldest => "ASC",
+        _ => return Ok(None),
+    };
+    if !alone || offset.saturating_add(limit) > SEARCH_COUNT_CAP {
+        return Ok(None);
+    }
+    let mut ids: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT rowid FROM lead_search WHERE lead_search MATCH ?1 ORDER BY rowid {direction} LIMIT {}",
+            SEARCH_COUNT_CAP + 1
+        ))?
+        .query_map([matcher], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if has_trash {
+        let deleted: std::collections::HashSet<i64> = conn
+            .prepare_cached("SELECT id FROM leads WHERE deleted_at IS NOT NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.retain(|id| !deleted.contains(id));
+    }
+    let counted = ids.len() as u32;
+    let page: Vec<String> = ids
+        .iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(i64::to_string)
+        .collect();
+    let leads = if page.is_empty() {
+        Vec::new()
+    } else {
+        // The ids come from the index (integers), not from the user.
+        conn.prepare(&format!(
+            "{} WHERE l.id IN ({}) ORDER BY l.id {direction}",
+            lead::select_sql(),
+            page.join(",")
+        ))?
+        .query_map([], lead::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    Ok(Some(LeadPage {
+        leads,
+        total: counted.min(SEARCH_COUNT_CAP),
+        total_capped: counted > SEARCH_COUNT_CAP,
+    }))
+}
+
 /// `max_limit` bounds the page size (the UI pages by 50; the CLI may export more).
 pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Result<LeadPage> {
     let sort = q.sort.unwrap_or(LeadSort::Recent);
@@ -256,7 +336,17 @@ pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Resu
     let limit = q.limit.unwrap_or(50).clamp(1, max_limit.max(1));
     let offset = q.offset.unwrap_or(0);
 
-    let (where_sql, args) = filters(q, now, code.as_deref(), search.as_ref(), coarse);
+    // Deleted leads are rare: without any, the queries stay exactly the indexed ones.
+    let has_trash: bool = conn
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM leads WHERE deleted_at IS NOT NULL)")?
+        .query_row([], |r| r.get(0))?;
+    if let Some(Search::Text(matcher)) = &search {
+        if let Some(page) = search_alone(conn, q, matcher, sort, limit, offset, has_trash)? {
+            return Ok(page);
+        }
+    }
+    let visible = if has_trash { Trash::Hidden } else { Trash::Any };
+    let (where_sql, args) = filters(q, now, code.as_deref(), search.as_ref(), coarse, visible);
     let page_sql = format!(
         "{}{where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
         lead::select_from(source)
@@ -269,7 +359,7 @@ pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Resu
     // Counting every match over a million rows costs more than the page: stop at the cap.
     // The count has no order to follow, so every filter may use its own index.
     let cap = if fts { SEARCH_COUNT_CAP } else { COUNT_CAP };
-    let (where_sql, args) = filters(q, now, code.as_deref(), search.as_ref(), "");
+    let (where_sql, args) = filters(q, now, code.as_deref(), search.as_ref(), "", Trash::Any);
     // A search alone is counted in the full-text index, without reading the leads.
     let count_source = if fts && args.len() == 1 {
         "lead_search"
@@ -280,9 +370,17 @@ pub fn list(conn: &Connection, q: &LeadQuery, now: &str, max_limit: u32) -> Resu
         "SELECT count(*) FROM (SELECT 1 FROM {count_source}{where_sql} LIMIT {})",
         cap + 1
     );
-    let counted: u32 = conn
+    let mut counted: u32 = conn
         .prepare_cached(&count_sql)?
         .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    // The count walks the indexes without reading rows; the few deleted matches are taken off.
+    if has_trash && counted <= cap {
+        let (where_sql, args) = filters(q, now, code.as_deref(), search.as_ref(), "", Trash::Only);
+        let deleted: u32 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM {source}{where_sql}"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        counted = counted.saturating_sub(deleted);
+    }
     Ok(LeadPage {
         leads,
         total: counted.min(cap),

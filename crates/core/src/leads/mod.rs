@@ -7,4 +7,5 @@ pub mod contact;
 pub mod lead;
 pub mod list;
 pub mod timeline;
+pub mod trash;
 pub mod vehicle;

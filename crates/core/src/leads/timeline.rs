@@ -33,6 +33,8 @@ pub mod kind {
     pub const TASK_DONE: &str = "task_done";
     pub const CALL: &str = "call";
     pub const ALERT: &str = "alert";
+    pub const DELETED: &str = "deleted";
+    pub const RESTORED: &str = "restored";
 }
 
 pub fn append(

@@ -76,6 +76,35 @@ pub(crate) fn lead_owner(conn: &Connection, lead_id: i64, at: &str, title: &str)
     Ok(())
 }
 
+/// Notifies a lead's owner that it was assigned to them (in the app, then the desktop, and by
+/// e-mail where SMTP is configured); nothing when they assigned it to themselves.
+pub(crate) fn assignee(
+    conn: &Connection,
+    lead_id: i64,
+    at: &str,
+    actor: Option<i64>,
+    title: &str,
+) -> Result<()> {
+    let (code, name, owner): (String, String, Option<i64>) = conn.query_row(
+        "SELECT l.code, trim(c.first_name || ' ' || c.last_name), l.owner_id
+         FROM leads l JOIN contacts c ON c.id = l.contact_id WHERE l.id = ?1",
+        [lead_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let Some(owner) = owner.filter(|o| Some(*o) != actor) else {
+        return Ok(());
+    };
+    let text = format!("{title} : {code} — {name}");
+    conn.prepare_cached("INSERT INTO notifications(user_id, lead_id, at, kind, text) VALUES (?1, ?2, ?3, 'lead', ?4)")?
+        .execute(params![owner, lead_id, at, text])?;
+    let email: String = conn.query_row("SELECT email FROM users WHERE id = ?1", [owner], |r| {
+        r.get(0)
+    })?;
+    let body = alert_body(conn, lead_id)?;
+    crate::notify::outbox::queue(conn, "alert", &email, &text, &body, Some(lead_id), at)?;
+    Ok(())
+}
+
 fn alert_body(conn: &Connection, lead_id: i64) -> Result<String> {
     let lead = crate::leads::lead::get(conn, lead_id)?;
     let mut lines = vec![
@@ -119,7 +148,7 @@ fn alert_body(conn: &Connection, lead_id: i64) -> Result<String> {
 impl App {
     pub fn notifications(&self, q: NotificationQuery) -> Result<NotificationList> {
         let conn = self.conn()?;
-        let Some(user) = self.current_user_id(&conn)? else {
+        let Some(user) = self.actor() else {
             return Ok(NotificationList {
                 items: Vec::new(),
                 unread: 0,

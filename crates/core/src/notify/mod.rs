@@ -2,3 +2,4 @@
 
 pub mod inapp;
 pub mod outbox;
+pub mod prospect;

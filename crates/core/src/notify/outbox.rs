@@ -162,7 +162,18 @@ impl App {
         if let Some(p) = setup.password.as_deref().filter(|p| !p.is_empty()) {
             self.secrets().set(&secret_key(&setup.config), p)?;
         }
-        self.write(|tx, _| settings::set_json(tx, CONFIG_KEY, &setup.config))?;
+        let password_saved = setup.password.as_deref().is_some_and(|p| !p.is_empty());
+        self.write(|tx, ctx| {
+            crate::org::audit::save_server_config(
+                tx,
+                ctx,
+                CONFIG_KEY,
+                &setup.config,
+                password_saved,
+                crate::org::audit::kind::SMTP,
+                "Serveur d'envoi configuré",
+            )
+        })?;
         self.smtp_status(Empty {})
     }
 

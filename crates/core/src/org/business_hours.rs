@@ -1,13 +1,15 @@
-//! Working time: a site's opening hours (local time, Europe/Paris) minus French public holidays.
-//! Every deadline and the attempts rule count in working time, so that a lead received on
-//! Friday evening is not late on Monday morning. DST changes are handled by converting each
-//! local opening span to UTC on its own day.
+//! Working time: a site's opening hours (local time, Europe/Paris) minus French public holidays
+//! (and Alsace-Moselle's two more) and the site's closing days. A deadline stated in hours counts
+//! calendar hours on the days the site is open (`add_hours_on_open_days`); the escalation delay
+//! counts opening hours (`add_working`). DST changes are handled by converting each local
+//! opening span to UTC on its own day.
 
 use crate::org::sites::OpeningSpan;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
 };
 use chrono_tz::Europe::Paris;
+use std::collections::BTreeSet;
 
 /// French public holidays of a year: fixed dates, Easter Monday, Ascension, Whit Monday.
 pub fn holidays(year: i32) -> Vec<NaiveDate> {
@@ -40,10 +42,27 @@ pub fn is_holiday(date: NaiveDate) -> bool {
     holidays(date.year()).contains(&date)
 }
 
-/// Opening hours of one site.
+/// The two extra public holidays of Alsace-Moselle: Good Friday and 26 December.
+pub fn alsace_moselle_holidays(year: i32) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = NaiveDate::from_ymd_opt(year, 12, 26).into_iter().collect();
+    if let Ok(easter) = computus::gregorian_naive(year) {
+        days.insert(0, easter - Duration::days(2));
+    }
+    days
+}
+
+/// Départements of Alsace-Moselle (local law: two more public holidays).
+pub fn is_alsace_moselle(departement: &str) -> bool {
+    matches!(departement.trim(), "57" | "67" | "68")
+}
+
+/// Opening hours of one site, its public holidays and its exceptional closing days.
 #[derive(Debug, Clone)]
 pub struct Schedule {
     spans: Vec<OpeningSpan>,
+    /// Alsace-Moselle: Good Friday and 26 December are holidays too.
+    alsace_moselle: bool,
+    closed_days: BTreeSet<NaiveDate>,
 }
 
 /// Local wall time to UTC; a time skipped by the spring DST change moves forward an hour.
@@ -84,19 +103,46 @@ impl Schedule {
                 .collect();
         }
         spans.sort_by_key(|s| (s.weekday, s.opens_min));
-        Schedule { spans }
+        Schedule {
+            spans,
+            alsace_moselle: false,
+            closed_days: BTreeSet::new(),
+        }
     }
 
-    /// The open periods of a local date, in UTC, in order (none on holidays).
+    /// The same hours in Alsace-Moselle (or not), with exceptional closing days.
+    pub fn with_local_days(
+        mut self,
+        alsace_moselle: bool,
+        closed_days: impl IntoIterator<Item = NaiveDate>,
+    ) -> Schedule {
+        self.alsace_moselle = alsace_moselle;
+        self.closed_days = closed_days.into_iter().collect();
+        self
+    }
+
+    /// A public holiday of the site, or one of its closing days.
+    pub fn is_closed_day(&self, date: NaiveDate) -> bool {
+        is_holiday(date)
+            || self.closed_days.contains(&date)
+            || (self.alsace_moselle && alsace_moselle_holidays(date.year()).contains(&date))
+    }
+
+    /// The site opens on this local date.
+    pub fn is_open_day(&self, date: NaiveDate) -> bool {
+        self.periods(date).next().is_some()
+    }
+
+    /// The open periods of a local date, in UTC, in order (none on closed days).
     fn periods(
         &self,
         date: NaiveDate,
     ) -> impl Iterator<Item = (DateTime<Utc>, DateTime<Utc>)> + '_ {
         let weekday = date.weekday().number_from_monday() as u8;
-        let holiday = is_holiday(date);
+        let closed = self.is_closed_day(date);
         self.spans
             .iter()
-            .filter(move |s| !holiday && s.weekday == weekday)
+            .filter(move |s| !closed && s.weekday == weekday)
             .map(move |s| {
                 (
                     to_utc(at_minutes(date, s.opens_min)),
@@ -170,6 +216,53 @@ impl Schedule {
     pub fn next_open(&self, t: DateTime<Utc>) -> DateTime<Utc> {
         self.add_working(t, Duration::zero())
     }
+
+    /// `start` plus `hours` of calendar time counted on the days the site is open: a closed
+    /// day (no opening hours, public holiday, closing day) does not count at all; an end
+    /// outside opening hours moves to the next opening. "48 h" received on Friday at 18:00 with
+    /// Saturday open and Sunday closed ends on Monday at 18:00; a lead received on a closed
+    /// day starts counting at midnight of the next open day. Elapsed hours are real hours
+    /// (a DST night has 23 or 25).
+    pub fn add_hours_on_open_days(&self, start: DateTime<Utc>, hours: Duration) -> DateTime<Utc> {
+        let mut t = start;
+        let mut left = hours;
+        for _ in 0..730 {
+            let date = t.with_timezone(&Paris).date_naive();
+            let day_end = to_utc(at_minutes(date + Duration::days(1), 0));
+            if self.is_open_day(date) {
+                let available = day_end - t;
+                if available >= left {
+                    let end = t + left;
+                    return if self.contains(end) {
+                        end
+                    } else {
+                        self.next_open(end)
+                    };
+                }
+                left -= available;
+            }
+            t = day_end;
+        }
+        start + hours
+    }
+
+    /// Calendar time between two instants, without the days the site is closed.
+    pub fn hours_on_open_days_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Duration {
+        let mut total = Duration::zero();
+        let mut t = a;
+        for _ in 0..730 {
+            if t >= b {
+                break;
+            }
+            let date = t.with_timezone(&Paris).date_naive();
+            let day_end = to_utc(at_minutes(date + Duration::days(1), 0)).min(b);
+            if self.is_open_day(date) {
+                total += day_end - t;
+            }
+            t = day_end;
+        }
+        total
+    }
 }
 
 /// Monday = 1, as stored in `site_hours`.
@@ -194,6 +287,79 @@ mod tests {
     }
     fn show(t: DateTime<Utc>) -> String {
         paris(&crate::kernel::clock::to_text(t))
+    }
+
+    fn due(schedule: &Schedule, received: &str, hours: i64) -> String {
+        show(schedule.add_hours_on_open_days(utc(received), Duration::hours(hours)))
+    }
+
+    #[test]
+    fn hours_count_on_open_days_and_end_at_an_opening() {
+        let s = Schedule::new(typical_hours());
+        // Friday 18:00: the evening and Saturday count, Sunday does not.
+        assert_eq!(due(&s, "2026-11-27T17:00:00Z", 48), "Mon 30/11/2026 18:00");
+        // 24 h lands on Saturday's closing time: still inside.
+        assert_eq!(due(&s, "2026-11-27T17:00:00Z", 24), "Sat 28/11/2026 18:00");
+        // A Sunday lead counts from Monday midnight; Tuesday midnight moves to the opening.
+        assert_eq!(due(&s, "2026-11-29T09:00:00Z", 24), "Tue 01/12/2026 09:00");
+        assert_eq!(due(&s, "2026-11-29T09:00:00Z", 48), "Wed 02/12/2026 09:00");
+        // The day before a holiday (11 November): the holiday does not count.
+        assert_eq!(due(&s, "2026-11-10T15:00:00Z", 48), "Fri 13/11/2026 16:00");
+        // An end during the lunch break moves to 14:00.
+        assert_eq!(due(&s, "2026-11-24T11:30:00Z", 24), "Wed 25/11/2026 14:00");
+    }
+
+    #[test]
+    fn a_site_closed_on_monday_skips_it() {
+        let tuesday_to_saturday: Vec<OpeningSpan> = typical_hours()
+            .into_iter()
+            .filter(|s| s.weekday != 1)
+            .collect();
+        let s = Schedule::new(tuesday_to_saturday);
+        assert_eq!(due(&s, "2026-11-28T16:00:00Z", 24), "Tue 01/12/2026 17:00");
+        let closed = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let s = s.with_local_days(false, [closed]);
+        assert_eq!(due(&s, "2026-11-28T16:00:00Z", 24), "Wed 02/12/2026 17:00");
+        assert!(!s.is_open_day(closed));
+    }
+
+    #[test]
+    fn hours_are_real_hours_across_dst() {
+        let always = Schedule::new(Vec::new());
+        // 25 October 2026 has 25 hours: 24 h after Saturday noon is Sunday 11:00.
+        assert_eq!(
+            due(&always, "2026-10-24T10:00:00Z", 24),
+            "Sun 25/10/2026 11:00"
+        );
+        // 29 March 2026 has 23 hours.
+        assert_eq!(
+            due(&always, "2026-03-28T11:00:00Z", 24),
+            "Sun 29/03/2026 13:00"
+        );
+        let a = utc("2026-10-24T10:00:00Z");
+        assert_eq!(
+            always.hours_on_open_days_between(a, a + Duration::hours(30)),
+            Duration::hours(30)
+        );
+    }
+
+    #[test]
+    fn alsace_moselle_has_good_friday_and_saint_stephen() {
+        let s = Schedule::new(typical_hours());
+        assert_eq!(due(&s, "2026-04-02T16:00:00Z", 24), "Fri 03/04/2026 18:00");
+        let alsace = Schedule::new(typical_hours()).with_local_days(is_alsace_moselle("67"), []);
+        assert_eq!(
+            due(&alsace, "2026-04-02T16:00:00Z", 24),
+            "Sat 04/04/2026 18:00"
+        );
+        assert!(alsace.is_closed_day(NaiveDate::from_ymd_opt(2026, 12, 26).unwrap()));
+        assert!(!s.is_closed_day(NaiveDate::from_ymd_opt(2026, 12, 26).unwrap()));
+        let friday = utc("2026-04-02T22:00:00Z");
+        let sunday = utc("2026-04-04T22:00:00Z");
+        assert_eq!(
+            alsace.hours_on_open_days_between(friday, sunday),
+            Duration::hours(24)
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Sites (branches of the garage) and their opening hours.
 
 use crate::kernel::error::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -86,7 +86,8 @@ pub fn typical_hours() -> Vec<OpeningSpan> {
     spans
 }
 
-/// The opening hours of a site, as a schedule that counts working time.
+/// The opening hours of a site with its local holidays and closing days, as a schedule that
+/// counts working time.
 pub fn schedule(conn: &Connection, site_id: i64) -> Result<crate::org::business_hours::Schedule> {
     let mut stmt = conn.prepare_cached(
         "SELECT weekday, opens_min, closes_min FROM site_hours WHERE site_id = ?1",
@@ -100,5 +101,40 @@ pub fn schedule(conn: &Connection, site_id: i64) -> Result<crate::org::business_
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(crate::org::business_hours::Schedule::new(spans))
+    let departement: Option<String> = conn
+        .query_row(
+            "SELECT departement FROM sites WHERE id = ?1",
+            [site_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let closed = closures(conn, site_id)?
+        .into_iter()
+        .filter_map(|c| chrono::NaiveDate::parse_from_str(&c.day, "%Y-%m-%d").ok());
+    let alsace = departement
+        .as_deref()
+        .is_some_and(crate::org::business_hours::is_alsace_moselle);
+    Ok(crate::org::business_hours::Schedule::new(spans).with_local_days(alsace, closed))
+}
+
+/// An exceptional closing day of a site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Closure {
+    /// YYYY-MM-DD.
+    pub day: String,
+    pub label: String,
+}
+
+pub fn closures(conn: &Connection, site_id: i64) -> Result<Vec<Closure>> {
+    let rows = conn
+        .prepare_cached("SELECT day, label FROM site_closures WHERE site_id = ?1 ORDER BY day")?
+        .query_map([site_id], |r| {
+            Ok(Closure {
+                day: r.get(0)?,
+                label: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }

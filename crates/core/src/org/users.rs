@@ -27,6 +27,17 @@ impl Role {
         }
     }
 
+    /// The role as the French screens name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Hotesse => "hôtesse",
+            Role::Vendeur => "vendeur",
+            Role::ChefDesVentes => "chef des ventes",
+            Role::ResponsableApv => "responsable après-vente",
+            Role::Administrateur => "administrateur",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Role> {
         [
             Role::Hotesse,
@@ -75,12 +86,29 @@ pub fn site_managers(conn: &Connection, site_id: i64) -> Result<Vec<(i64, String
     Ok(rows)
 }
 
+/// Active administrators other than `except`.
+pub fn other_admins(conn: &Connection, except: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM users WHERE active = 1 AND role = 'administrateur' AND id <> ?1",
+        [except],
+        |r| r.get(0),
+    )?)
+}
+
+/// The role of the acting user (None: the system account).
+pub fn role_of(conn: &Connection, actor: Option<i64>) -> Result<Option<Role>> {
+    match actor {
+        Some(id) => Ok(Some(get(conn, id)?.role)),
+        None => Ok(None),
+    }
+}
+
 impl Ctx {
-    /// Managers override closing rules, discard quarantined mail and reassign anybody's leads.
+    /// Managers (and the system account) override the closing rule.
     pub fn actor_is_manager(&self, conn: &Connection) -> Result<bool> {
         Ok(match self.actor {
             Some(id) => get(conn, id)?.role.is_manager(),
-            None => false,
+            None => true,
         })
     }
 }
@@ -96,9 +124,14 @@ pub struct User {
     /// Absent until this instant (RFC 3339); their new leads and open leads go to the backup.
     pub absent_until: Option<String>,
     pub backup_user_id: Option<i64>,
+    pub phone: Option<String>,
+    /// A password is set: the user can sign in.
+    pub has_password: bool,
+    pub has_pin: bool,
 }
 
-const COLUMNS: &str = "id, name, email, role, site_id, active, absent_until, backup_user_id";
+const COLUMNS: &str = "id, name, email, role, site_id, active, absent_until, backup_user_id, phone,
+                       password_hash IS NOT NULL, pin_hash IS NOT NULL";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<User> {
     let role: String = r.get(3)?;
@@ -111,6 +144,9 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<User> {
         active: r.get(5)?,
         absent_until: r.get(6)?,
         backup_user_id: r.get(7)?,
+        phone: r.get(8)?,
+        has_password: r.get(9)?,
+        has_pin: r.get(10)?,
     })
 }
 

@@ -3,6 +3,7 @@
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
 use crate::leads::timeline::{self, kind};
+use crate::org::audit;
 use crate::org::users::{self, User};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -21,8 +22,14 @@ impl App {
     /// A user leaves: never deleted (the history keeps their name), made inactive, and their open
     /// leads and tasks handed to someone, so that no lead is left without an owner.
     pub fn user_deactivate(&self, input: DeactivateInput) -> Result<User> {
-        self.write(|tx, ctx| {
+        let user = self.write(|tx, ctx| {
             let leaving = users::get(tx, input.user_id)?;
+            if Some(leaving.id) == ctx.actor {
+                return Err(CoreError::invalid("user_id", "Vous ne pouvez pas désactiver votre propre compte : demandez à un autre administrateur."));
+            }
+            if leaving.role == users::Role::Administrateur && users::other_admins(tx, leaving.id)? == 0 {
+                return Err(CoreError::invalid("user_id", "C'est le dernier administrateur actif : nommez-en un autre avant de le désactiver."));
+            }
             let open: i64 = tx.query_row(
                 "SELECT (SELECT count(*) FROM leads WHERE owner_id = ?1 AND status IN ('nouveau','a_traiter','en_cours'))
                       + (SELECT count(*) FROM tasks WHERE assignee_id = ?1 AND done_at IS NULL)",
@@ -56,7 +63,11 @@ impl App {
                 tx.execute("UPDATE tasks SET assignee_id = ?2 WHERE assignee_id = ?1 AND done_at IS NULL", params![leaving.id, heir.id])?;
             }
             tx.execute("UPDATE users SET active = 0, updated_at = ?2 WHERE id = ?1", params![leaving.id, ctx.now_text])?;
+            let heir_name = heir.as_ref().map(|h| h.name.as_str()).unwrap_or("personne");
+            audit::record(tx, ctx, audit::kind::USER, &format!("{} désactivé ; leads et tâches confiés à {heir_name}", leaving.name), Some(serde_json::json!({"active": true})), Some(serde_json::json!({"active": false})))?;
             users::get(tx, leaving.id)
-        })
+        })?;
+        self.sessions().close_user(user.id);
+        Ok(user)
     }
 }

@@ -4,5 +4,6 @@
 pub mod assignment;
 pub mod handover;
 pub mod new_lead;
+pub mod reassign;
 pub mod rules;
 pub mod sla;

@@ -4,6 +4,7 @@
 use crate::kernel::app::App;
 use crate::kernel::error::Result;
 use crate::leads::lead::{self, CleanLead, Lead, NewLead};
+use crate::notify::inapp;
 use crate::routing::sla;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -25,8 +26,17 @@ pub(crate) fn create(
 impl App {
     pub fn lead_create(&self, new: NewLead) -> Result<Lead> {
         let clean = new.clean()?;
-        let id =
-            self.write(|tx, ctx| create(tx, &new, &clean, ctx.now, &ctx.now_text, ctx.actor))?;
+        let id = self.write(|tx, ctx| {
+            let id = create(tx, &new, &clean, ctx.now, &ctx.now_text, ctx.actor)?;
+            inapp::assignee(
+                tx,
+                id,
+                &ctx.now_text,
+                ctx.actor,
+                "Nouveau lead qui vous est attribué",
+            )?;
+            Ok(id)
+        })?;
         let conn = self.conn()?;
         lead::get(&conn, id)
     }

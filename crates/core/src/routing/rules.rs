@@ -64,10 +64,8 @@ impl App {
                 format!("{MAX_RULES} règles au plus par liste."),
             ));
         }
+        let before = self.routing_rules(Empty {})?;
         self.write(|tx, ctx| {
-            if !ctx.actor_is_manager(tx)? {
-                return Err(CoreError::Forbidden("Seul un responsable peut modifier les règles d'attribution et de délai.".into()));
-            }
             tx.execute("DELETE FROM assignment_rules", [])?;
             for (position, r) in rules.assignment.iter().enumerate() {
                 site_ok(tx, r.site_id, "site_id")?;
@@ -88,7 +86,7 @@ impl App {
             for (position, r) in rules.sla.iter().enumerate() {
                 site_ok(tx, r.site_id, "site_id")?;
                 if r.mode == SlaMode::WorkingHours && !(1..=2000).contains(&r.hours) {
-                    return Err(CoreError::invalid("hours", "Délai : entre 1 et 2 000 heures ouvrées."));
+                    return Err(CoreError::invalid("hours", "Délai : entre 1 et 2 000 heures."));
                 }
                 let source = crate::kernel::validate::optional_text("source", "Source", r.source.as_deref(), crate::kernel::validate::MAX_SHORT_TEXT)?;
                 tx.execute(
@@ -96,7 +94,11 @@ impl App {
                     rusqlite::params![position as i64 + 1, source, r.kind, r.site_id, r.mode, r.hours],
                 )?;
             }
-            Ok(())
+            let after = RoutingRules {
+                assignment: rules.assignment.clone(),
+                sla: crate::routing::sla::load(tx)?,
+            };
+            crate::org::audit::record_change(tx, ctx, crate::org::audit::kind::RULES, "Règles d'attribution et de délai modifiées", &before, &after)
         })?;
         self.routing_rules(Empty {})
     }
@@ -156,7 +158,7 @@ mod routing_tests {
         let schedule = crate::org::sites::schedule(&conn, lead.site_id).unwrap();
         let created = crate::kernel::clock::parse(&lead.created_at).unwrap();
         let due = |hours| {
-            let at = schedule.add_working(created, chrono::Duration::hours(hours));
+            let at = schedule.add_hours_on_open_days(created, chrono::Duration::hours(hours));
             Some(crate::kernel::clock::to_text(at))
         };
         assert_eq!(lead.deadline_at, due(2));

@@ -20,11 +20,12 @@ pub struct SlaRule {
     pub kind: Option<LeadKind>,
     pub site_id: Option<i64>,
     pub mode: SlaMode,
-    /// Working hours (for working_hours).
+    /// Hours counted on the days the site is open (for working_hours): "48 h" skips Sundays,
+    /// holidays and closing days, and ends at an opening.
     pub hours: u32,
 }
 
-/// Without a matching rule, a lead is due within this many working hours.
+/// Without a matching rule, a lead is due within this many hours (on open days).
 const DEFAULT_HOURS: i64 = 24;
 /// Upper bound on a stored rule's hours (a rule is edited through `routing_rules_set`, which
 /// refuses more; an older database is not trusted blindly).
@@ -78,10 +79,11 @@ impl SlaRules {
             Some(r) if r.mode == SlaMode::NextWorkingDay => {
                 schedule.end_of_next_working_day(received)
             }
-            Some(r) => {
-                schedule.add_working(received, Duration::hours(i64::from(r.hours.min(MAX_HOURS))))
-            }
-            None => schedule.add_working(received, Duration::hours(DEFAULT_HOURS)),
+            Some(r) => schedule.add_hours_on_open_days(
+                received,
+                Duration::hours(i64::from(r.hours.min(MAX_HOURS))),
+            ),
+            None => schedule.add_hours_on_open_days(received, Duration::hours(DEFAULT_HOURS)),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! What the integration tests share: a real database file with the demo's sites and users
-//! (no leads), at a fixed time that the test moves.
+//! (no leads), at a fixed time that the test moves, acting as the sales manager (Sandrine Morel).
 
 use carnet_core::api::{Empty, Meta};
 use carnet_core::kernel::clock::FixedClock;
@@ -22,6 +22,13 @@ pub fn fixture() -> Fixture {
     ));
     let app = App::open_with_clock(&dir.path().join("carnet.db"), clock.clone()).unwrap();
     carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
+    let users = app.meta(Empty {}).unwrap().users;
+    let manager = users
+        .iter()
+        .find(|u| u.name == "Sandrine Morel")
+        .unwrap()
+        .id;
+    let app = app.acting_as(Some(manager));
     let meta = app.meta(Empty {}).unwrap();
     Fixture {
         _dir: dir,

@@ -86,6 +86,9 @@ pub struct ParsedLead {
     pub message: Option<String>,
     /// The customer opted in to being contacted / to marketing.
     pub consent: bool,
+    /// A phone number was given but cannot be a real one (kept as written): the prospect is
+    /// asked for the right number by e-mail at once (seed 004).
+    pub invalid_phone: Option<String>,
 }
 
 /// Reads a raw mail. Never panics; time is bounded on any input.
@@ -347,6 +350,11 @@ fn from_text(mail: &MailView) -> MailOutcome {
     // Contact.
     let phone_values: Vec<&str> = fields.all(Field::Phone).collect();
     let phone = phone_values.iter().find_map(|v| normalise_phone(v));
+    let invalid_phone = if phone.is_none() {
+        phone_values.first().and_then(|v| short(v, 40))
+    } else {
+        None
+    };
     let mut email = fields.all(Field::Email).find_map(valid_email);
     let labelled = phone.is_some() || email.is_some();
     if email.is_none() && !matches!(route, Route::Generic) {
@@ -437,6 +445,7 @@ fn from_text(mail: &MailView) -> MailOutcome {
         external_ref,
         message: fields.get(Field::Message).and_then(clean_message),
         consent,
+        invalid_phone,
     }))
 }
 
@@ -485,6 +494,11 @@ fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
         }
     }
     let phone = lead.phones.iter().find_map(|(_, p)| normalise_phone(p));
+    let invalid_phone = if phone.is_none() {
+        lead.phones.first().and_then(|(_, p)| short(p, 40))
+    } else {
+        None
+    };
     let email = lead.email.as_deref().and_then(valid_email);
     let provider = [lead.provider.as_deref(), lead.id_source.as_deref()]
         .into_iter()
@@ -534,6 +548,7 @@ fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
         external_ref: lead.id.as_deref().and_then(|i| short(i, 64)),
         message: lead.comments.as_deref().and_then(clean_message),
         consent: false,
+        invalid_phone,
     }
 }
 

@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         6,
         include_str!("../../../../../schemas/migrations/0006_followup.sql"),
     ),
+    (
+        7,
+        include_str!("../../../../../schemas/migrations/0007_identity.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

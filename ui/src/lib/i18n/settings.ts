@@ -1,0 +1,122 @@
+// Réglages: follow-up, rules, team, SMTP.
+import { plural } from "./plural";
+
+export const settings = {
+  title: "Réglages",
+};
+
+export const followup = {
+  notifyManagers: "Prévenir aussi les responsables du site de chaque nouveau lead (en plus du vendeur)",
+  title: "Suivi des leads",
+  escalation: "Délai avant alerte du responsable (heures ouvrées)",
+  digestHour: "Heure du récapitulatif quotidien",
+  dedupDays: "Fusion des demandes en double (jours)",
+  slaPointer: "Les délais se règlent dans « Règles » ci-dessous.",
+  readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier ces réglages.",
+  loadFailed: "Impossible de charger les réglages du suivi des leads.",
+  save: "Enregistrer",
+  saved: "Réglages enregistrés.",
+  escalationInvalid: "Nombre d'heures entre 0 et 720.",
+  digestHourInvalid: "Heure entre 0 et 23.",
+  dedupDaysInvalid: "Nombre de jours entre 1 et 365.",
+};
+
+export const rules = {
+  title: "Règles",
+  readOnly: "Seul un responsable (chef des ventes, responsable après-vente, administrateur) peut modifier les règles.",
+  loadFailed: "Impossible de charger les règles.",
+  kind: "Type",
+  source: "Source",
+  site: "Site",
+  assignTitle: "Attribution des nouveaux leads",
+  assignHint:
+    "La première règle qui correspond s'applique ; sans règle, les vendeurs présents du site reçoivent les leads à tour de rôle (les absents sont remplacés par leur remplaçant).",
+  assignTo: "Attribuer à",
+  users: "Utilisateurs",
+  roundRobins: "Tour de rôle",
+  roundRobinSite: (site: string) => `Tour de rôle des vendeurs du site ${site}`,
+  roundRobinLeadSite: "Tour de rôle sur le site du lead",
+  inactiveUser: (name: string) => `${name} (inactif)`,
+  active: "Active",
+  slaTitle: "Délai de premier contact",
+  slaHint: "Compté sur les horaires d'ouverture du site, hors jours fériés ; sans règle : 24 heures ouvrées.",
+  mode: "Délai",
+  hours: "Heures ouvrées",
+  hoursInvalid: "Entre 1 et 2 000 heures ouvrées.",
+  empty: "Aucune règle.",
+  add: "Ajouter une règle",
+  ruleLabel: (n: number) => `Règle ${n}`,
+  up: (n: number) => `Monter la règle ${n}`,
+  down: (n: number) => `Descendre la règle ${n}`,
+  remove: (n: number) => `Supprimer la règle ${n}`,
+  removeShort: "Supprimer",
+  invalidForm: "Corrigez les champs signalés.",
+  save: "Enregistrer",
+  saved: "Règles enregistrées.",
+};
+
+export const team = {
+  title: "Équipe",
+  readOnly: "Vous pouvez déclarer vos propres absences ; un responsable gère celles de toute l'équipe.",
+  empty: "Aucun utilisateur.",
+  columns: { name: "Nom", role: "Rôle", site: "Site", state: "État", actions: "Actions" },
+  active: "Actif",
+  inactive: "Inactif",
+  actionsFor: (name: string) => `Actions pour ${name}`,
+  absence: "Absence",
+  absentUntil: "Absent jusqu'au (inclus)",
+  backup: "Remplaçant pendant l'absence",
+  backupUnchanged: "Inchangé",
+  saveAbsence: "Enregistrer l'absence",
+  absenceRecorded: (day: string, backup: string | null) =>
+    `Absence enregistrée jusqu'au ${day} inclus` + (backup ? ` (remplaçant : ${backup}).` : "."),
+  absenceSaved: (name: string, day: string) => `Absence de ${name} enregistrée jusqu'au ${day} inclus.`,
+  present: "Présent",
+  presentSaved: (name: string) => `${name} : retour enregistré, plus d'absence en cours.`,
+  dateRequired: "Choisissez la date de retour.",
+  datePast: "Cette date est déjà passée.",
+  deactivate: "Désactiver",
+  deactivateTitle: (name: string) => `Désactiver ${name}`,
+  deactivateQuestion: (name: string) =>
+    `Désactiver ${name} ? Son compte est conservé dans l'historique, mais ne pourra plus être choisi.`,
+  heir: "Confier ses leads et tâches à",
+  chooseHeir: "Choisir un utilisateur…",
+  heirRequired: "Choisissez à qui confier ses leads et tâches.",
+  deactivateConfirm: "Oui, désactiver",
+  deactivated: (name: string) => `Compte de ${name} désactivé.`,
+};
+
+export const smtp = {
+  title: "Envoi des e-mails (SMTP)",
+  notConfigured: "L'envoi des e-mails n'est pas configuré : les alertes aux vendeurs ne partent pas, et les e-mails aux clients attendent dans la file.",
+  server: "Serveur",
+  sender: "Expéditeur",
+  pending: "En attente d'envoi",
+  failed: "En échec",
+  lastError: "Dernière erreur",
+  statusFailed: "Impossible de lire l'état de l'envoi des e-mails.",
+  send: "Envoyer maintenant",
+  sending: "Envoi en cours…",
+  sendDone: (sent: number, failed: number) =>
+    sent === 0 && failed === 0
+      ? "Aucun e-mail à envoyer pour l'instant."
+      : `${sent} ${plural(sent, "e-mail envoyé", "e-mails envoyés")}` + (failed ? `, ${failed} en échec.` : "."),
+  formTitle: "Configuration",
+  host: "Serveur SMTP",
+  hostPlaceholder: "smtp.exemple.fr",
+  port: "Port",
+  security: "Sécurité",
+  username: "Identifiant (facultatif)",
+  password: "Mot de passe",
+  passwordUnchanged: "inchangé",
+  passwordSet: "Mot de passe enregistré (jamais réaffiché).",
+  passwordMissing: "Aucun mot de passe enregistré.",
+  fromAddress: "Adresse d'expédition",
+  fromAddressPlaceholder: "leads@garage.fr",
+  fromName: "Nom de l'expéditeur",
+  fromNamePlaceholder: "Garage du Centre",
+  save: "Enregistrer",
+  saved: "Configuration enregistrée.",
+  portInvalid: "Port invalide (587 en général).",
+  readOnly: "Seul l'administrateur configure l'envoi des e-mails.",
+};

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseHash } from "./router.svelte";
+import { mayOpenTab, settingsHref, settingsTabsFor, tabFromPath } from "./settingsTabs";
+
+describe("settings tabs", () => {
+  it("show the corbeille to managers and the administration to administrators", () => {
+    expect(settingsTabsFor({ id: 1, role: "vendeur", site_id: 1 })).toEqual(["general"]);
+    expect(settingsTabsFor({ id: 2, role: "chef_des_ventes", site_id: 1 })).toEqual(["general", "trash"]);
+    expect(settingsTabsFor({ id: 3, role: "administrateur", site_id: null })).toEqual(["general", "trash", "garage", "sites", "users", "reasons", "auth", "journal"]);
+    expect(settingsTabsFor(null)).toEqual([]);
+    expect(mayOpenTab({ id: 4, role: "hotesse", site_id: 1 }, "journal")).toBe(false);
+  });
+
+  it("have French addresses, read back by the router", () => {
+    expect(settingsHref("general")).toBe("#/reglages");
+    expect(settingsHref("users")).toBe("#/reglages/utilisateurs");
+    expect(parseHash("#/reglages/utilisateurs")).toEqual({ name: "section", section: "settings", tab: "utilisateurs" });
+    expect(parseHash("#/reglages")).toEqual({ name: "section", section: "settings", tab: null });
+    expect(tabFromPath("utilisateurs")).toBe("users");
+    expect(tabFromPath("corbeille")).toBe("trash");
+    expect(tabFromPath(null)).toBe("general");
+    expect(tabFromPath("inconnu")).toBe("general");
+    expect(parseHash("#/agenda/x")).toEqual({ name: "not_found" });
+  });
+});

@@ -1,0 +1,48 @@
+// The tabs of Réglages: which ones a user sees, and their address ("#/reglages/garage").
+import { canAdminister, canManage, type Actor } from "./permissions";
+
+export const SETTINGS_TABS = ["general", "trash", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+/** The tab's path after "#/reglages/" (French, as seen in the address); the general tab has none. */
+export const settingsTabPaths: Record<SettingsTab, string> = {
+  general: "",
+  trash: "corbeille",
+  garage: "garage",
+  sites: "sites",
+  users: "utilisateurs",
+  reasons: "motifs",
+  auth: "connexion",
+  journal: "journal",
+};
+
+/** Who may open each tab: everybody, managers or administrators. */
+const ACCESS: Record<SettingsTab, "all" | "managers" | "admin"> = {
+  general: "all",
+  trash: "managers",
+  garage: "admin",
+  sites: "admin",
+  users: "admin",
+  reasons: "admin",
+  auth: "admin",
+  journal: "admin",
+};
+
+export function mayOpenTab(me: Actor | null | undefined, tab: SettingsTab): boolean {
+  const access = ACCESS[tab];
+  return access === "all" ? !!me : access === "managers" ? canManage(me) : canAdminister(me);
+}
+
+/** The tabs shown to a user, in order. */
+export function settingsTabsFor(me: Actor | null | undefined): SettingsTab[] {
+  return SETTINGS_TABS.filter((t) => mayOpenTab(me, t));
+}
+
+/** The tab of an address ("garage" → garage; none or unknown → general). */
+export function tabFromPath(path: string | null): SettingsTab {
+  return SETTINGS_TABS.find((t) => settingsTabPaths[t] === path && path !== "") ?? "general";
+}
+
+export function settingsHref(tab: SettingsTab): string {
+  return tab === "general" ? "#/reglages" : `#/reglages/${settingsTabPaths[tab]}`;
+}
