@@ -324,12 +324,14 @@ impl App {
             let delay = (FIRST_DELAY_S * 2i64.pow(exp)).min(MAX_DELAY_S);
             clock::to_text(now + Duration::seconds(delay))
         });
-        conn.execute(
+        // The counter and its journal entry are saved together.
+        let tx = conn.unchecked_transaction()?;
+        tx.execute(
             "UPDATE users SET failed_logins = ?2, retry_after = ?3 WHERE id = ?1",
             params![user.id, failed, retry_after],
         )?;
         audit::record_as(
-            &conn,
+            &tx,
             &now_text,
             Some(user.id),
             audit::kind::SIGN_IN_FAILED,
@@ -340,6 +342,7 @@ impl App {
             None,
             None,
         )?;
+        tx.commit()?;
         Err(CoreError::Refused(WRONG.into()))
     }
 
