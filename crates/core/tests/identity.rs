@@ -609,3 +609,27 @@ fn settings_and_server_set_ups_are_journalled_without_secrets() {
         Some("from")
     );
 }
+
+#[test]
+fn a_huge_login_or_password_is_refused_without_hashing() {
+    let (_dir, app, _) = empty();
+    app.setup_demo(SetupDemoInput { leads: Some(0) }).unwrap();
+    let huge = "x".repeat(5_000_000);
+    let err = app
+        .call(
+            "sign_in",
+            json!({"login": "karim.benali@autosdurhone.fr", "password": huge}),
+        )
+        .unwrap_err();
+    assert_eq!(err.code, "refused");
+    let err = app
+        .call("sign_in", json!({"login": huge, "password": "carnet2026"}))
+        .unwrap_err();
+    assert_eq!(err.code, "refused");
+    assert!(app
+        .call(
+            "sign_in",
+            json!({"login": "karim.benali@autosdurhone.fr", "password": "carnet2026"})
+        )
+        .is_ok());
+}

@@ -257,6 +257,11 @@ impl App {
         password: Option<&str>,
         pin: Option<&str>,
     ) -> Result<i64> {
+        // A hostile window could send megabytes: nothing that long is hashed or looked up.
+        let too_long = |s: Option<&str>| s.is_some_and(|s| s.chars().count() > MAX_SECRET_CHARS);
+        if login.chars().count() > MAX_SECRET_CHARS || too_long(password) || too_long(pin) {
+            return Err(CoreError::Refused(WRONG.into()));
+        }
         let conn = self.conn()?;
         let now = self.now();
         let now_text = clock::to_text(now);
