@@ -13,6 +13,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["notify"],
     &["routing"],
     &["followup", "intake"],
+    &["documents"],
     &["dev"],
     &["api"],
 ];

@@ -253,6 +253,11 @@ no_scope!(
     SetupInput,
     SetupCheck,
     SetupDemoInput,
+    OfferQuery,
+    OfferRef,
+    OrderRef,
+    ChecklistInput,
+    MailTemplates,
 );
 
 lead_scope!(
@@ -263,6 +268,32 @@ lead_scope!(
     QualifyInput => lead_id,
     CallInput => lead_id,
     LeadIdInput => lead_id,
+    TradeInInput => lead_id,
+    TestDriveInput => lead_id,
+    OfferInput => lead_id,
+    FileUpload => lead_id,
+    DocumentMail => lead_id,
+    MailDraftQuery => lead_id,
+);
+
+/// Arguments naming a deal document: the checks apply to the lead it belongs to.
+macro_rules! document_scope {
+    ($($t:ty => |$a:ident, $c:ident| $lead:expr),+ $(,)?) => {
+        $(impl Scope for $t {
+            fn leads(&self, $c: &Connection) -> Result<Vec<i64>> {
+                let $a = self;
+                Ok($lead?.into_iter().collect())
+            }
+        })+
+    };
+}
+
+document_scope!(
+    OfferStatusInput => |a, c| crate::documents::offer::lead_of(c, a.id),
+    OrderInput => |a, c| crate::documents::offer::lead_of(c, a.offer_id),
+    PdfRef => |a, c| crate::documents::lead_of(c, a.kind, a.id),
+    FileRename => |a, c| crate::documents::files::lead_of(c, a.id),
+    FileRef => |a, c| crate::documents::files::lead_of(c, a.id),
 );
 
 impl Scope for AssignInput {

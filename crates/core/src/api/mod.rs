@@ -10,6 +10,15 @@ pub use views::{LeadCounters, LeadDetail, Meta};
 
 // Every argument and result type of the table: `use carnet_core::api::*` is what a transport needs.
 pub use crate::dev::demo::SetupDemoInput;
+pub use crate::documents::files::{FileContent, FileRef, FileRename, FileUpload, LeadFile};
+pub use crate::documents::mailing::{
+    DocumentMail, MailDraft, MailDraftQuery, MailTemplates, SentMail,
+};
+pub use crate::documents::offer::{Offer, OfferInput, OfferQuery, OfferRef, OfferStatusInput};
+pub use crate::documents::order::{Order, OrderInput, OrderRef};
+pub use crate::documents::testdrive::{TestDrive, TestDriveInput};
+pub use crate::documents::tradein::{ChecklistInput, TradeIn, TradeInDraft, TradeInInput};
+pub use crate::documents::{LeadDeals, PdfRef};
 pub use crate::followup::calls::{CallInput, CallResult};
 pub use crate::followup::digest::DigestReport;
 pub use crate::followup::escalation::EscalationReport;
@@ -180,6 +189,28 @@ commands! {
     close_reasons(Empty) -> Vec<CloseReason> : SignedIn;
     close_reasons_set(CloseReasonsInput) -> Vec<CloseReason> : Roles(ADMIN);
     journal(JournalQuery) -> JournalPage : Roles(ADMIN);
+    lead_deals(LeadIdInput) -> LeadDeals : SignedIn;
+    tradein_draft(LeadIdInput) -> TradeInDraft : SignedIn;
+    tradein_save(TradeInInput) -> TradeIn : LeadWork, changes_leads;
+    tradein_checklist(Empty) -> Vec<String> : SignedIn;
+    tradein_checklist_set(ChecklistInput) -> Vec<String> : Roles(MANAGERS);
+    testdrive_save(TestDriveInput) -> TestDrive : LeadWork, changes_leads;
+    offers_list(OfferQuery) -> Vec<Offer> : SignedIn;
+    offer_get(OfferRef) -> Offer : SignedIn;
+    offer_create(OfferInput) -> Offer : LeadWork, changes_leads;
+    offer_set_status(OfferStatusInput) -> Offer : LeadWork, changes_leads;
+    orders_list(OfferQuery) -> Vec<Order> : SignedIn;
+    order_get(OrderRef) -> Order : SignedIn;
+    order_create(OrderInput) -> Order : LeadClose, changes_leads;
+    pdf_generate(PdfRef) -> LeadFile : LeadWork;
+    document_upload(FileUpload) -> LeadFile : LeadWork;
+    document_rename(FileRename) -> LeadFile : LeadWork;
+    document_delete(FileRef) -> LeadFile : LeadWork;
+    document_read(FileRef) -> FileContent : SignedIn;
+    document_mail_draft(MailDraftQuery) -> MailDraft : SignedIn;
+    document_send(DocumentMail) -> SentMail : LeadWork;
+    mail_templates(Empty) -> MailTemplates : SignedIn;
+    mail_templates_set(MailTemplates) -> MailTemplates : Roles(MANAGERS);
 }
 
 /// Whether a command changes leads: the window refreshes its lead lists after it.

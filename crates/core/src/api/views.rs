@@ -30,10 +30,10 @@ pub struct Meta {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct LeadCounters {
-    /// Trade-ins, test drives and offers: null until the deal documents exist (hidden by the UI).
-    pub tradeins: Option<u32>,
-    pub testdrives: Option<u32>,
-    pub offers: Option<u32>,
+    /// Trade-ins, test drives and offers (versions of one offer count once).
+    pub tradeins: u32,
+    pub testdrives: u32,
+    pub offers: u32,
     pub calls: u32,
     pub failed_attempts: u32,
     /// Perdu may be chosen without a manager's override.
@@ -78,10 +78,11 @@ impl App {
         let lead = lead::get_by_code(&conn, &r.code)?;
         let events = timeline::for_lead(&conn, lead.id, TIMELINE_LIMIT)?;
         let attempts = closing::attempts(&conn, lead.id)?;
+        let (tradeins, testdrives, offers) = crate::documents::counters(&conn, lead.id)?;
         let counters = LeadCounters {
-            tradeins: None,
-            testdrives: None,
-            offers: None,
+            tradeins,
+            testdrives,
+            offers,
             calls: attempts.calls,
             failed_attempts: attempts.failed_attempts,
             may_close_lost: attempts.may_close_lost,

@@ -214,7 +214,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Task> {
         .ok_or(CoreError::NotFound { what: "Tâche" })
 }
 
-fn parse_due(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+pub(crate) fn parse_due(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
     clock::parse(text).ok_or_else(|| CoreError::invalid("due_at", "Date et heure invalides."))
 }
 
@@ -238,7 +238,7 @@ fn overlapping(
 }
 
 /// A task may not be planned in the past, nor an appointment over another one of the same person.
-fn check_slot(
+pub(crate) fn check_slot(
     conn: &Connection,
     kind: TaskKind,
     assignee: &crate::org::users::User,

@@ -35,6 +35,13 @@ pub mod kind {
     pub const ALERT: &str = "alert";
     pub const DELETED: &str = "deleted";
     pub const RESTORED: &str = "restored";
+    pub const TRADEIN: &str = "tradein";
+    pub const TESTDRIVE: &str = "testdrive";
+    pub const OFFER: &str = "offer";
+    pub const ORDER: &str = "order";
+    pub const DOCUMENT: &str = "document";
+    pub const DOCUMENT_DELETED: &str = "document_deleted";
+    pub const MAIL_SENT: &str = "mail_sent";
 }
 
 pub fn append(

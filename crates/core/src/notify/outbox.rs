@@ -6,7 +6,8 @@ use crate::kernel::app::{App, Empty};
 use crate::kernel::error::{CoreError, Result};
 use crate::kernel::settings;
 use chrono::Duration;
-use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SmtpTransport, Transport};
 use rusqlite::{params, Connection};
@@ -106,11 +107,67 @@ pub(crate) fn queue_always(
     lead_id: Option<i64>,
     now: &str,
 ) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO outbox(kind, to_addr, subject, body, lead_id, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-    )?
-    .execute(params![kind, to, subject, body, lead_id, now])?;
+    queue_with_files(conn, kind, to, subject, body, lead_id, now, &[])?;
     Ok(())
+}
+
+/// A file sent with a mail: its name, type and the hash it is stored under (`kernel::blobs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Attachment {
+    pub file_name: String,
+    pub mime: String,
+    pub sha256: String,
+}
+
+/// Queues a mail with files whatever the configuration; returns its id.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn queue_with_files(
+    conn: &Connection,
+    kind: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+    lead_id: Option<i64>,
+    now: &str,
+    files: &[Attachment],
+) -> Result<i64> {
+    let files = (!files.is_empty()).then(|| serde_json::to_string(files).unwrap_or_default());
+    conn.prepare_cached(
+        "INSERT INTO outbox(kind, to_addr, subject, body, lead_id, next_attempt_at, created_at, attachments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+    )?
+    .execute(params![kind, to, subject, body, lead_id, now, files])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The message, with its files when it has some (read back from the data folder, checked).
+fn build(
+    folder: &std::path::Path,
+    from: Mailbox,
+    to: &str,
+    subject: String,
+    body: String,
+    files: Option<&str>,
+) -> std::result::Result<Message, String> {
+    let to: Mailbox = to
+        .parse()
+        .map_err(|e: lettre::address::AddressError| e.to_string())?;
+    let builder = Message::builder().from(from).to(to).subject(subject);
+    let files: Vec<Attachment> = match files {
+        Some(json) => serde_json::from_str(json).map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
+    if files.is_empty() {
+        return builder.body(body).map_err(|e| e.to_string());
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(body));
+    for f in files {
+        let bytes = crate::kernel::blobs::read(folder, &f.sha256, &f.file_name)
+            .map_err(|e| e.to_string())?;
+        let mime = ContentType::parse(&f.mime)
+            .unwrap_or(ContentType::parse("application/octet-stream").map_err(|e| e.to_string())?);
+        parts = parts.singlepart(LettreAttachment::new(f.file_name).body(bytes, mime));
+    }
+    builder.multipart(parts).map_err(|e| e.to_string())
 }
 
 fn transport(config: &SmtpConfig, password: Option<String>) -> Result<SmtpTransport> {
@@ -184,11 +241,12 @@ impl App {
             return Ok(SendReport::default());
         };
         let now = self.now();
-        let due: Vec<(i64, String, String, String, i64)> = conn
+        type Due = (i64, String, String, String, i64, Option<String>);
+        let due: Vec<Due> = conn
             .prepare_cached(
-                "SELECT id, to_addr, subject, body, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
+                "SELECT id, to_addr, subject, body, attempts, attachments FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
             )?
-            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
             .collect::<rusqlite::Result<_>>()?;
         drop(conn);
         if due.is_empty() {
@@ -208,18 +266,9 @@ impl App {
         })?;
         let mailer = transport(&config, self.secrets().get(&secret_key(&config))?)?;
         let mut report = SendReport::default();
-        for (id, to, subject, body, attempts) in due {
-            let sent = to
-                .parse::<Mailbox>()
-                .map_err(|e| e.to_string())
-                .and_then(|to| {
-                    Message::builder()
-                        .from(from.clone())
-                        .to(to)
-                        .subject(subject)
-                        .body(body)
-                        .map_err(|e| e.to_string())
-                })
+        let folder = crate::kernel::blobs::folder(self.db_path());
+        for (id, to, subject, body, attempts, files) in due {
+            let sent = build(&folder, from.clone(), &to, subject, body, files.as_deref())
                 .and_then(|message| mailer.send(&message).map(drop).map_err(|e| e.to_string()));
             let now_text = crate::kernel::clock::to_text(self.now());
             self.write(|tx, _| {

@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         7,
         include_str!("../../../../../schemas/migrations/0007_identity.sql"),
     ),
+    (
+        8,
+        include_str!("../../../../../schemas/migrations/0008_documents.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
