@@ -83,6 +83,24 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::admin::GarageCommand,
     },
+    /// Offers: create from a JSON file, list.
+    Offers {
+        #[command(subcommand)]
+        command: crate::deals::OffersCommand,
+    },
+    /// Bons de commande: create from an offer and a JSON file, list.
+    Orders {
+        #[command(subcommand)]
+        command: crate::deals::OrdersCommand,
+    },
+    /// Write the PDF of an offer, order, trade-in or test drive: `carnet pdf offer 12 -o offre.pdf`.
+    Pdf {
+        #[arg(value_parser = crate::deals::parse_kind)]
+        kind: carnet_core::documents::PdfKind,
+        id: i64,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Print the permission matrix (who may run each command), as in the README.
     Permissions,
     /// Benchmark the lead list and search on a demo database of N leads (prints figures).
@@ -181,7 +199,9 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         Command::Call { .. } => true,
         Command::Users { command } => command.json(),
         Command::Garage { command } => command.json(),
-        Command::Serve { .. } | Command::Permissions => false,
+        Command::Offers { command } => command.json(),
+        Command::Orders { command } => command.json(),
+        Command::Serve { .. } | Command::Permissions | Command::Pdf { .. } => false,
         Command::Import {
             what: ImportCommand::Leads { json, .. },
         } => *json,
@@ -296,6 +316,9 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
         Command::Permissions => print!("{}", carnet_core::api::permission_matrix()),
         Command::Users { command } => crate::admin::users_command(&open(db)?, command)?,
         Command::Garage { command } => crate::admin::garage_command(&open(db)?, command)?,
+        Command::Offers { command } => crate::deals::offers(&open(db)?, command)?,
+        Command::Orders { command } => crate::deals::orders(&open(db)?, command)?,
+        Command::Pdf { kind, id, output } => crate::deals::pdf(&open(db)?, kind, id, &output)?,
         Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
         Command::Serve {
             addr,

@@ -7,6 +7,7 @@
 mod admin;
 mod backend;
 mod cli;
+mod deals;
 mod http;
 mod ingest;
 mod keyring_store;

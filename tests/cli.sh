@@ -83,5 +83,44 @@ check "webhook keeps an unusable lead in quarantine" '[ "$(post -H "authorizatio
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 check "the webhook lead is in the list" '[ "$("$bin" --db "$dir/hook.db" leads list --json | jq -r ".leads[0].contact.phone")" = "+33612345678" ]'
 
+# Deal documents: an offer from a JSON file, its bon de commande, the PDFs.
+code=$("$bin" --db "$db" leads list --json --status en_cours --limit 1 | jq -r '.leads[0].code')
+cat > "$dir/offer.json" <<'JSON'
+{"vat_regime": "normal", "vehicle": {"make": "Peugeot", "model": "208", "version": "Allure 1.2 PureTech 100"},
+ "lines": [{"kind": "vehicle", "label": "Peugeot 208 Allure", "qty": 1, "unit_cents": 2249000},
+           {"kind": "discount", "label": "Remise", "qty": 1, "unit_cents": -100000},
+           {"kind": "fee", "label": "Préparation", "qty": 1, "unit_cents": 35000},
+           {"kind": "registration", "label": "Carte grise", "qty": 1, "unit_cents": 28676}],
+ "trade_in_cents": 300000, "valid_until": "2099-12-31"}
+JSON
+"$bin" --db "$db" offers create --lead "$code" --file "$dir/offer.json" --json > "$dir/offer-out.json"
+check "offers create prints the totals" '[ "$(jq -c "[.lead_code, .vat_regime, .total_ttc_cents, .total_vat_cents, .trade_in_cents, .net_cents]" "$dir/offer-out.json")" = "[\"$code\",\"normal\",2212676,364000,300000,1912676]" ]'
+check "the offer has a number" 'jq -r .number "$dir/offer-out.json" | grep -Eq "^OF-[0-9]{4}-[0-9]{4}$"'
+offer=$(jq -r .id "$dir/offer-out.json")
+"$bin" --db "$db" offers list --json > "$dir/offers.json"
+for field in id number lead_code vat_regime total_ttc_cents total_vat_cents net_cents status version; do
+  check "offers list JSON has $field" 'jq -e ".[0] | has(\"$field\")" "$dir/offers.json" >/dev/null'
+done
+jq '.lines[1].unit_cents = -5000000' "$dir/offer.json" > "$dir/bad-offer.json"
+check "a discount above the price is refused in French" '! "$bin" --db "$db" offers create --lead "$code" --file "$dir/bad-offer.json" --json > "$dir/err.json" 2> "$dir/err.txt" && grep -q "dépasse le prix" "$dir/err.txt" && [ "$(jq -r .error.field "$dir/err.json")" = lines ]'
+echo '{"buyer": {"name": "Inès Haddad"}, "delivery_date": "2099-01-31", "payment_terms": "Comptant"}' > "$dir/bad-order.json"
+check "an order without the buyer address is refused" '! "$bin" --db "$db" orders create --offer "$offer" --file "$dir/bad-order.json" --json > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.field "$dir/err.json")" = buyer.address ]'
+before=$("$bin" --db "$db" orders list --json | jq length)
+cat > "$dir/order.json" <<'JSON'
+{"buyer": {"name": "Inès Haddad", "address": "4 place Bellecour", "postal_code": "69002", "city": "Lyon"},
+ "delivery_date": "2099-01-31", "payment_terms": "Comptant à la livraison", "deposit_cents": 50000, "deposit_kind": "arrhes", "off_premises": true}
+JSON
+"$bin" --db "$db" orders create --offer "$offer" --file "$dir/order.json" --json > "$dir/order-out.json"
+check "orders create takes the next number, without gap" '[ "$(jq -r .number "$dir/order-out.json")" = "BC-$(date +%Y)-$(printf %04d $((before + 1)))" ]'
+check "the order wins the lead" '[ "$("$bin" --db "$db" leads show "$code" --json | jq -r "[.status, .stage] | join(\",\")")" = "gagne,commande" ]'
+order=$(jq -r .id "$dir/order-out.json")
+check "orders list has the order" '"$bin" --db "$db" orders list --json | jq -e "any(.[]; .id == $order and .vat_regime == \"normal\" and .total_ttc_cents == 2212676)" >/dev/null'
+"$bin" --db "$db" pdf order "$order" -o "$dir/bc.pdf" > /dev/null
+check "the order PDF passes qpdf --check" 'qpdf --check "$dir/bc.pdf" >/dev/null'
+check "the order PDF embeds its fonts" '[ "$(pdffonts "$dir/bc.pdf" | tail -n +3 | awk "{print \$(NF-4)}" | sort -u)" = yes ]'
+check "the order PDF prints the amounts and the withdrawal form" 'pdftotext "$dir/bc.pdf" - | tr -s " \n" " " | grep -q "22 126,76 €" && pdftotext "$dir/bc.pdf" - | grep -q "Formulaire de rétractation"'
+check "pdf to an unwritable path fails in French" '! "$bin" --db "$db" pdf offer "$offer" -o /nonexistent/dir/o.pdf 2> "$dir/err.txt" && grep -q "Impossible d.écrire" "$dir/err.txt"'
+check "pdf of an unknown offer fails and writes nothing" '! "$bin" --db "$db" pdf offer 999999 -o "$dir/none.pdf" 2>/dev/null && [ ! -e "$dir/none.pdf" ]'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

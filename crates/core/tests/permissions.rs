@@ -119,6 +119,28 @@ const POLICY: &[(&str, Policy)] = &[
     ("close_reasons", Policy::Anyone),
     ("close_reasons_set", Policy::Admin),
     ("journal", Policy::Admin),
+    ("lead_deals", Policy::Anyone),
+    ("tradein_draft", Policy::Anyone),
+    ("tradein_save", Policy::Work),
+    ("tradein_checklist", Policy::Anyone),
+    ("tradein_checklist_set", Policy::Managers),
+    ("testdrive_save", Policy::Work),
+    ("offers_list", Policy::Anyone),
+    ("offer_get", Policy::Anyone),
+    ("offer_create", Policy::Work),
+    ("offer_set_status", Policy::Work),
+    ("orders_list", Policy::Anyone),
+    ("order_get", Policy::Anyone),
+    ("order_create", Policy::Close),
+    ("pdf_generate", Policy::Work),
+    ("document_upload", Policy::Work),
+    ("document_rename", Policy::Work),
+    ("document_delete", Policy::Work),
+    ("document_read", Policy::Anyone),
+    ("document_mail_draft", Policy::Anyone),
+    ("document_send", Policy::Work),
+    ("mail_templates", Policy::Anyone),
+    ("mail_templates_set", Policy::Managers),
 ];
 
 fn manager(role: Role) -> bool {
@@ -154,6 +176,8 @@ struct Template {
     leads: Vec<(Target, i64)>,
     tasks: Vec<(Target, i64)>,
     contacts: Vec<(Target, i64)>,
+    offers: Vec<(Target, i64)>,
+    files: Vec<(Target, i64)>,
     inbound: i64,
 }
 
@@ -183,6 +207,8 @@ fn template() -> Template {
     let mut leads = Vec::new();
     let mut tasks = Vec::new();
     let mut contacts = Vec::new();
+    let mut offers = Vec::new();
+    let mut files = Vec::new();
     for (i, (target, owner, site)) in [
         (Own, Some(karim), lyon),
         (Other, Some(thomas), lyon),
@@ -209,6 +235,21 @@ fn template() -> Template {
             )
             .unwrap();
         tasks.push((target, task["id"].as_i64().unwrap()));
+        let offer: Value = app
+            .call(
+                "offer_create",
+                json!({"lead_id": lead_id, "vat_regime": "normal", "vehicle": {"make": "Peugeot", "model": "208"},
+                       "lines": [{"kind": "vehicle", "label": "208", "unit_cents": 2_000_000}]}),
+            )
+            .unwrap();
+        offers.push((target, offer["id"].as_i64().unwrap()));
+        let file: Value = app
+            .call(
+                "document_upload",
+                json!({"lead_id": lead_id, "title": "Permis", "file_name": "permis.txt", "base64": "cGVybWlz"}),
+            )
+            .unwrap();
+        files.push((target, file["id"].as_i64().unwrap()));
     }
     let outcome = app
         .ingest_mail(b"From: promo@example.fr\r\nSubject: Newsletter\r\n\r\nPromotions du mois, se desabonner.", carnet_core::intake::store::Channel::File)
@@ -222,6 +263,8 @@ fn template() -> Template {
         leads,
         tasks,
         contacts,
+        offers,
+        files,
         inbound,
     }
 }
@@ -290,6 +333,36 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
             json!({"name": "Nouveau site", "city": "Lyon", "hours": [{"weekday": 1, "opens": "09:00", "closes": "18:00"}]})
         }
         "close_reasons_set" => json!({"reasons": []}),
+        "lead_deals" | "tradein_draft" => json!({"lead_id": lead}),
+        "tradein_save" => json!({"lead_id": lead, "vehicle": {"make": "Renault", "model": "Clio"}}),
+        "tradein_checklist_set" => json!({"items": ["Carrosserie"]}),
+        "testdrive_save" => {
+            json!({"lead_id": lead, "vehicle": {"make": "Renault", "model": "Clio"}, "starts_at": "2027-03-01T09:00:00Z", "driver": {"name": "X"}})
+        }
+        "offer_get" => json!({"id": find(&t.offers, target)}),
+        "offer_create" => {
+            json!({"lead_id": lead, "vat_regime": "normal", "vehicle": {"make": "Peugeot", "model": "208"},
+                   "lines": [{"kind": "vehicle", "label": "208", "unit_cents": 2_000_000}]})
+        }
+        "offer_set_status" => json!({"id": find(&t.offers, target), "status": "refusee"}),
+        "order_get" => json!({"id": 1}),
+        "order_create" => {
+            json!({"offer_id": find(&t.offers, target), "delivery_date": "2027-06-01", "payment_terms": "Comptant",
+                   "buyer": {"name": "B", "address": "1 rue A", "postal_code": "69001", "city": "Lyon"}})
+        }
+        "pdf_generate" => json!({"kind": "offer", "id": find(&t.offers, target)}),
+        "document_upload" => {
+            json!({"lead_id": lead, "title": "T", "file_name": "a.txt", "base64": "aGVsbG8="})
+        }
+        "document_rename" => json!({"id": find(&t.files, target), "title": "Renommé"}),
+        "document_delete" | "document_read" => json!({"id": find(&t.files, target)}),
+        "document_mail_draft" => json!({"lead_id": lead, "file_ids": [find(&t.files, target)]}),
+        "document_send" => {
+            json!({"lead_id": lead, "file_ids": [find(&t.files, target)], "subject": "S", "body": "B"})
+        }
+        "mail_templates_set" => {
+            json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
+        }
         _ => json!({}),
     }
 }

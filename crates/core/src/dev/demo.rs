@@ -72,6 +72,8 @@ pub struct DemoSummary {
     pub leads: u64,
     pub contacts: u64,
     pub events: u64,
+    /// Trade-ins, test drives, offers and orders made for the demo's open leads.
+    pub deals: u32,
     pub seconds: f64,
     pub leads_per_second: f64,
 }
@@ -112,6 +114,12 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     tx.commit()?;
     // Fresh statistics so that the planner picks the list's indexes from the first query.
     conn.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA cache_size = -2000;")?;
+    drop(conn);
+    let deals = if leads > 0 {
+        super::demo_deals::seed(app)?
+    } else {
+        0
+    };
     let seconds = started.elapsed().as_secs_f64();
     Ok(DemoSummary {
         sites: sites.len() as u32,
@@ -119,6 +127,7 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
         leads,
         contacts,
         events,
+        deals,
         seconds,
         leads_per_second: leads as f64 / seconds.max(1e-9),
     })

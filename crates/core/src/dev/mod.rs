@@ -3,3 +3,4 @@
 pub mod bench;
 pub mod demo;
 mod demo_data;
+mod demo_deals;

@@ -18,6 +18,22 @@ pub fn euros(cents: i64) -> String {
     format!("{sign}{grouped},{:02} €", abs % 100)
 }
 
+/// A French number as people write it (`+33478000001` → `04 78 00 00 01`); others as stored.
+pub fn phone(e164: &str) -> String {
+    match e164.strip_prefix("+33") {
+        Some(rest) if rest.len() == 9 && rest.chars().all(|c| c.is_ascii_digit()) => {
+            let digits = format!("0{rest}");
+            digits
+                .as_bytes()
+                .chunks(2)
+                .map(|pair| String::from_utf8_lossy(pair).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => e164.to_string(),
+    }
+}
+
 /// A kilometre count: `45 000 km`.
 pub fn km(km: i64) -> String {
     let euro = euros(km * 100);
@@ -67,6 +83,8 @@ mod tests {
         assert_eq!(euros(-50_000), "-500,00 €");
         assert_eq!(euros(123_456_789_00), "123 456 789,00 €");
         assert_eq!(km(45_000), "45 000 km");
+        assert_eq!(phone("+33478000001"), "04 78 00 00 01");
+        assert_eq!(phone("+41221234567"), "+41221234567");
         assert_eq!(date("2026-12-31"), "31/12/2026");
         assert_eq!(month_year("2019-03"), "03/2019");
         assert_eq!(month_year("2019-03-15"), "03/2019");

@@ -172,7 +172,7 @@ pub(crate) fn order(conn: &Connection, d: &Order, now: DateTime<Utc>) -> Result<
         format!("{}, {} {}", b.address, b.postal_code, b.city),
     ));
     if let Some(p) = &b.phone {
-        buyer.push(("Téléphone", p.clone()));
+        buyer.push(("Téléphone", format::phone(p)));
     }
     if let Some(e) = &b.email {
         buyer.push(("E-mail", e.clone()));

@@ -82,7 +82,7 @@ fn customer_rows(conn: &Connection, lead_id: i64) -> Result<Vec<(&'static str, S
         rows.push(("Localité", place.trim().to_string()));
     }
     if let Some(p) = &c.phone {
-        rows.push(("Téléphone", p.clone()));
+        rows.push(("Téléphone", format::phone(p)));
     }
     if let Some(e) = &c.email {
         rows.push(("E-mail", e.clone()));

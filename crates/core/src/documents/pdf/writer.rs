@@ -290,7 +290,12 @@ impl Writer {
     /// Label and value rows in two columns (the value wraps).
     pub fn fields(&mut self, rows: &[(&str, String)]) {
         let size = 9.0;
-        let label_w = 52.0;
+        // The label column fits the longest label (within bounds), values start after it.
+        let widest = rows
+            .iter()
+            .map(|(l, _)| self.width(l, size, true))
+            .fold(0.0, f32::max);
+        let label_w = (widest + 4.0).clamp(40.0, 80.0);
         for (label, value) in rows {
             let value = if value.trim().is_empty() {
                 "—"
@@ -417,10 +422,9 @@ impl Writer {
         for line in [
             g.address.clone(),
             format!("{} {}", g.postal_code, g.city).trim().to_string(),
-            [g.phone.as_str(), g.email.as_str()]
-                .iter()
+            [crate::documents::format::phone(&g.phone), g.email.clone()]
+                .into_iter()
                 .filter(|s| !s.is_empty())
-                .copied()
                 .collect::<Vec<_>>()
                 .join(" · "),
         ] {
