@@ -52,6 +52,8 @@ demo_password: string | null, pin_allowed: boolean,
  */
 users: Array<SignInUser>, };
 
+export type Buyer = { name: string, company?: string | null, address: string, postal_code: string, city: string, email?: string | null, phone?: string | null, };
+
 export type CallInput = { lead_id: number, outcome: CallOutcome, duration_s: number, note?: string | null, };
 
 export type CallOutcome = "joint" | "messagerie" | "pas_de_reponse" | "faux_numero";
@@ -69,6 +71,8 @@ failed_attempts: number, prospect_mail_queued: boolean,
  * French summary for the user.
  */
 message: string, };
+
+export type ChecklistInput = { items: Array<string>, };
 
 export type CloseReason = { code: string, status: LeadStatus, label: string, active: boolean, 
 /**
@@ -124,7 +128,43 @@ deadline_at: string | null, };
 
 export type DeadlineItem = { lead_id: number, code: string, contact_name: string, contact_phone: string | null, owner_id: number | null, owner: string | null, deadline_at: string, interest: Interest, status: LeadStatus, site_id: number, };
 
+export type DealVehicle = { make: string, model: string, version?: string | null, vin?: string | null, plate?: string | null, 
+/**
+ * First registration, `YYYY-MM` or `YYYY-MM-DD` (a VO's legal detail).
+ */
+first_registration?: string | null, km?: number | null, 
+/**
+ * Essence, Diesel, Hybride, Électrique, GPL…
+ */
+energy?: string | null, 
+/**
+ * Manuelle, Automatique.
+ */
+gearbox?: string | null, colour?: string | null, 
+/**
+ * Combined consumption as printed ("5,2 l/100 km", "16 kWh/100 km").
+ */
+consumption?: string | null, 
+/**
+ * CO2 emissions in g/km (WLTP).
+ */
+co2_g_km?: number | null, 
+/**
+ * Used (VO): first registration and mileage are then required on a bon de commande.
+ */
+used?: boolean, };
+
+export type DepositKind = "acompte" | "arrhes";
+
 export type DigestReport = { users: number, };
+
+export type DocumentMail = { lead_id: number, file_ids: Array<number>, subject: string, body: string, };
+
+export type Driver = { name: string, licence_number: string, 
+/**
+ * Date the licence was issued, `YYYY-MM-DD`.
+ */
+licence_date: string, address?: string | null, };
 
 export type Empty = Record<symbol, never>;
 
@@ -139,6 +179,20 @@ user: string | null, kind: string,
  * French summary for the timeline.
  */
 text: string, };
+
+export type FileContent = { file_name: string, mime: string, base64: string, };
+
+export type FileOrigin = "upload" | "offer" | "order" | "tradein" | "testdrive";
+
+export type FileRef = { id: number, };
+
+export type FileRename = { id: number, title: string, };
+
+export type FileUpload = { lead_id: number, title: string, file_name: string, 
+/**
+ * The file's bytes, base64.
+ */
+base64: string, };
 
 export type FollowupSettings = { 
 /**
@@ -228,9 +282,17 @@ export type InboundRef = { id: number, };
 
 export type IngestSummary = { files: number, leads_created: number, merged: number, duplicates: number, quarantined: number, errors: number, };
 
+export type InspectionItem = { item: string, state: ItemState, comment?: string | null, 
+/**
+ * Photos: ids of the lead's files.
+ */
+photos: Array<number>, };
+
 export type IntakeCounts = { received_today: number, leads_today: number, merged_today: number, quarantined: number, total: number, };
 
 export type Interest = "chaud" | "tiede" | "froid";
+
+export type ItemState = "bon" | "moyen" | "mauvais" | "non_verifie";
 
 export type JournalEntry = { id: number, at: string, user_id: number | null, user: string | null, kind: string, text: string, 
 /**
@@ -272,15 +334,23 @@ deleted_at: string | null, };
 
 export type LeadCounters = { 
 /**
- * Trade-ins, test drives and offers: null until the deal documents exist (hidden by the UI).
+ * Trade-ins, test drives and offers (versions of one offer count once).
  */
-tradeins: number | null, testdrives: number | null, offers: number | null, calls: number, failed_attempts: number, 
+tradeins: number, testdrives: number, offers: number, calls: number, failed_attempts: number, 
 /**
  * Perdu may be chosen without a manager's override.
  */
 may_close_lost: boolean, };
 
+export type LeadDeals = { tradeins: Array<TradeIn>, testdrives: Array<TestDrive>, offers: Array<Offer>, orders: Array<Order>, files: Array<LeadFile>, mails: Array<SentMail>, };
+
 export type LeadDetail = { lead: Lead, counters: LeadCounters, events: Array<Event>, tasks: Array<Task>, };
+
+export type LeadFile = { id: number, lead_id: number, title: string, file_name: string, mime: string, size: number, origin: FileOrigin, 
+/**
+ * The trade-in, test drive, offer or order the PDF was made from.
+ */
+ref_id: number | null, created_by: string | null, created_at: string, };
 
 export type LeadIdInput = { lead_id: number, };
 
@@ -310,6 +380,8 @@ export type LeadStage = "contact" | "decouverte" | "essai" | "offre" | "negociat
 
 export type LeadStatus = "nouveau" | "a_traiter" | "en_cours" | "gagne" | "perdu";
 
+export type LineKind = "vehicle" | "option" | "accessory" | "discount" | "fee" | "registration" | "malus";
+
 export type Logo = { mime: string, base64: string, };
 
 export type LogoInput = { 
@@ -318,7 +390,21 @@ export type LogoInput = {
  */
 base64: string | null, };
 
+export type MailDraft = { 
+/**
+ * The contact's address; null when the contact has none (nothing can be sent).
+ */
+to: string | null, subject: string, body: string, };
+
+export type MailDraftQuery = { lead_id: number, 
+/**
+ * The files to send (the first one chooses the template).
+ */
+file_ids: Array<number>, };
+
 export type MailSecurity = "tls" | "plain";
+
+export type MailTemplates = { offer_subject: string, offer_body: string, order_subject: string, order_body: string, other_subject: string, other_body: string, };
 
 export type MailboxConfig = { host: string, port: number, 
 /**
@@ -366,9 +452,77 @@ export type NotificationQuery = {
  */
 after_id?: number | null, limit?: number, };
 
+export type Offer = { id: number, lead_id: number, lead_code: string, 
+/**
+ * `OF-2026-0001`, shared by the versions.
+ */
+number: string, version: number, status: OfferStatus, vat_regime: VatRegime, vehicle: DealVehicle, lines: Array<OfferLine>, tradein_id: number | null, financing: string | null, valid_until: string, total_ttc_cents: number, total_vat_cents: number, trade_in_cents: number, net_cents: number, totals: Totals, created_by: string | null, created_at: string, 
+/**
+ * The bon de commande made from it.
+ */
+order_id: number | null, 
+/**
+ * The PDF kept in the lead's documents.
+ */
+file_id: number | null, };
+
+export type OfferInput = { lead_id: number, vat_regime: VatRegime, vehicle: DealVehicle, lines: Array<OfferLine>, trade_in_cents?: number, 
+/**
+ * The trade-in (reprise) whose proposed price is deducted.
+ */
+tradein_id?: number | null, financing?: string | null, 
+/**
+ * `YYYY-MM-DD`; 15 days from today when omitted.
+ */
+valid_until?: string | null, 
+/**
+ * The offer this one revises (a new version of the same number).
+ */
+revises?: number | null, };
+
+export type OfferLine = { kind: LineKind, label: string, qty: number, 
+/**
+ * Price of one unit, TTC, in cents; a discount is negative.
+ */
+unit_cents: number, };
+
+export type OfferQuery = { lead_id?: number | null, };
+
+export type OfferRef = { id: number, };
+
+export type OfferStatus = "ouverte" | "acceptee" | "refusee" | "remplacee";
+
+export type OfferStatusInput = { id: number, 
+/**
+ * `acceptee` or `refusee`.
+ */
+status: OfferStatus, };
+
+export type Order = { id: number, 
+/**
+ * `BC-2026-0001`
+ */
+number: string, offer_id: number, offer_number: string, lead_id: number, lead_code: string, vat_regime: VatRegime, buyer: Buyer, delivery_date: string, payment_terms: string, deposit_cents: number, deposit_kind: DepositKind, off_premises: boolean, total_ttc_cents: number, created_by: string | null, created_at: string, file_id: number | null, };
+
+export type OrderInput = { offer_id: number, buyer: Buyer, 
+/**
+ * Latest delivery date, `YYYY-MM-DD`.
+ */
+delivery_date: string, payment_terms: string, deposit_cents?: number, deposit_kind?: DepositKind, 
+/**
+ * Signed away from the showroom or at a distance: the 14-day withdrawal right applies.
+ */
+off_premises?: boolean, };
+
+export type OrderRef = { id: number, };
+
 export type PasswordChange = { current: string, new: string, };
 
 export type PasswordReset = { user_id: number, password: string, };
+
+export type PdfKind = "offer" | "order" | "tradein" | "testdrive";
+
+export type PdfRef = { kind: PdfKind, id: number, };
 
 export type PinInput = { 
 /**
@@ -385,6 +539,12 @@ export type Role = "hotesse" | "vendeur" | "chef_des_ventes" | "responsable_apv"
 export type RoutingRules = { assignment: Array<AssignmentRule>, sla: Array<SlaRule>, };
 
 export type SendReport = { sent: number, failed: number, };
+
+export type SentMail = { id: number, to: string, subject: string, 
+/**
+ * pending, sent or failed.
+ */
+state: string, attempts: number, last_error: string | null, created_at: string, sent_at: string | null, attachments: Array<string>, };
 
 export type SessionInput = { token: string, password?: string | null, pin?: string | null, };
 
@@ -503,6 +663,22 @@ export type TaskKind = "appel" | "email" | "rdv" | "essai" | "relance";
 
 export type TaskMove = { id: number, due_at: string, duration_min?: number | null, assignee_id?: number | null, };
 
+export type TestDrive = { id: number, lead_id: number, lead_code: string, vehicle: DealVehicle, starts_at: string, ends_at: string, driver: Driver, km_out: number | null, km_in: number | null, fuel_out: string | null, fuel_in: string | null, damages: string | null, task_id: number | null, created_by: string | null, created_at: string, };
+
+export type TestDriveInput = { id?: number | null, lead_id: number, vehicle: DealVehicle, 
+/**
+ * RFC 3339.
+ */
+starts_at: string, 
+/**
+ * 30 minutes when omitted.
+ */
+duration_min?: number, driver: Driver, km_out?: number | null, km_in?: number | null, 
+/**
+ * Fuel or charge level as noted ("1/2", "80 %").
+ */
+fuel_out?: string | null, fuel_in?: string | null, damages?: string | null, };
+
 export type TodoItem = { due_at: string, overdue: boolean, task: Task | null, deadline: DeadlineItem | null, };
 
 export type TodoList = { items: Array<TodoItem>, overdue: number, };
@@ -518,6 +694,46 @@ user_id?: number | null,
 all_users?: boolean, sort?: TodoSort, limit?: number, };
 
 export type TodoSort = "date" | "interest";
+
+export type Totals = { 
+/**
+ * Vehicle, options, accessories, less the discounts.
+ */
+goods_cents: number, 
+/**
+ * Preparation, transport, plates…
+ */
+fees_cents: number, 
+/**
+ * Carte grise and malus (outside VAT).
+ */
+outside_vat_cents: number, total_ttc_cents: number, 
+/**
+ * VAT included in the total (only on the fees under the margin scheme).
+ */
+total_vat_cents: number, 
+/**
+ * The taxable lines without their VAT (the margin-scheme goods are not in it).
+ */
+total_ht_cents: number, trade_in_cents: number, 
+/**
+ * What remains to pay: total TTC less the trade-in.
+ */
+net_cents: number, };
+
+export type TradeIn = { id: number, lead_id: number, lead_code: string, vehicle: DealVehicle, inspection: Array<InspectionItem>, repair_cents: number, market_cents: number | null, proposed_cents: number | null, valid_until: string | null, notes: string | null, created_by: string | null, created_at: string, updated_at: string, };
+
+export type TradeInDraft = { vehicle: DealVehicle, inspection: Array<InspectionItem>, };
+
+export type TradeInInput = { 
+/**
+ * Absent to create; an id to update.
+ */
+id?: number | null, lead_id: number, vehicle: DealVehicle, inspection: Array<InspectionItem>, repair_cents?: number, market_cents?: number | null, proposed_cents?: number | null, 
+/**
+ * `YYYY-MM-DD`: the proposed price holds until then.
+ */
+valid_until?: string | null, notes?: string | null, };
 
 export type TrashItem = { lead: Lead, deleted_at: string, deleted_by: string | null, 
 /**
@@ -544,6 +760,8 @@ id?: number | null, name: string, email: string, role: Role, site_id?: number | 
  * Required for a new user; ignored on an edit (see `user_password_reset`).
  */
 password?: string | null, };
+
+export type VatRegime = "normal" | "margin";
 
 export type Vehicle = { id: number, make: string, model: string, version: string | null, vin: string | null, plate: string | null, 
 /**
@@ -619,6 +837,28 @@ export type Commands = {
   close_reasons: { args: Empty, result: Array<CloseReason> },
   close_reasons_set: { args: CloseReasonsInput, result: Array<CloseReason> },
   journal: { args: JournalQuery, result: JournalPage },
+  lead_deals: { args: LeadIdInput, result: LeadDeals },
+  tradein_draft: { args: LeadIdInput, result: TradeInDraft },
+  tradein_save: { args: TradeInInput, result: TradeIn },
+  tradein_checklist: { args: Empty, result: Array<string> },
+  tradein_checklist_set: { args: ChecklistInput, result: Array<string> },
+  testdrive_save: { args: TestDriveInput, result: TestDrive },
+  offers_list: { args: OfferQuery, result: Array<Offer> },
+  offer_get: { args: OfferRef, result: Offer },
+  offer_create: { args: OfferInput, result: Offer },
+  offer_set_status: { args: OfferStatusInput, result: Offer },
+  orders_list: { args: OfferQuery, result: Array<Order> },
+  order_get: { args: OrderRef, result: Order },
+  order_create: { args: OrderInput, result: Order },
+  pdf_generate: { args: PdfRef, result: LeadFile },
+  document_upload: { args: FileUpload, result: LeadFile },
+  document_rename: { args: FileRename, result: LeadFile },
+  document_delete: { args: FileRef, result: LeadFile },
+  document_read: { args: FileRef, result: FileContent },
+  document_mail_draft: { args: MailDraftQuery, result: MailDraft },
+  document_send: { args: DocumentMail, result: SentMail },
+  mail_templates: { args: Empty, result: MailTemplates },
+  mail_templates_set: { args: MailTemplates, result: MailTemplates },
 };
 
 export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];
