@@ -354,6 +354,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
         Err(e) => return Err(e.into()),
     };
     let report = carnet_core::dev::bench::run(&app, rounds)?;
+    let pdf = carnet_core::dev::bench::documents(&app, rounds.min(200))?;
     // Intake is measured on its own fresh database: it writes.
     let intake = if mails > 0 {
         let intake_app = App::open(&dir.join("intake.db"))?;
@@ -363,7 +364,9 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
         None
     };
     if json {
-        print_json(&serde_json::json!({ "demo": demo, "report": report, "intake": intake }));
+        print_json(
+            &serde_json::json!({ "demo": demo, "report": report, "intake": intake, "pdf": pdf }),
+        );
     } else {
         if let Some(d) = &demo {
             println!(
@@ -381,6 +384,17 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
                 "{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)",
                 p.p50_ms, p.p95_ms, p.max_ms, p.runs
             );
+        }
+        if let Some(p) = &pdf {
+            for (name, t, bytes) in [
+                ("PDF de l'offre", &p.offer, p.offer_bytes),
+                ("PDF du bon de commande", &p.order, p.order_bytes),
+            ] {
+                println!(
+                    "{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais, {} Ko)",
+                    t.p50_ms, t.p95_ms, t.max_ms, t.runs, bytes.div_ceil(1024)
+                );
+            }
         }
         if let Some(i) = &intake {
             println!(

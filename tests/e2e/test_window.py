@@ -2,14 +2,15 @@
 (tauri-driver + WebKitWebDriver) under Xvfb.
 
 Part 1, on the demo database: sign in as the chef des ventes, then quick entry, list, lead page,
-note, assign, call, close as perdu, live webhook lead, to-do, agenda, settings, reception, lock
-and unlock.
+note, assign, call, close as perdu, an offer and its bon de commande (the lead is won), live
+webhook lead, to-do, agenda, settings, reception, lock and unlock.
 Part 2, on a new empty database: the set-up wizard (garage, first site, administrator), then a
 first lead with the quick entry.
 
 Usage: python test_window.py BINARY DB OUT_DIR   (tauri-driver must listen on 127.0.0.1:4444)
 The empty database of part 2 is E2E_EMPTY_DB, or a new file under OUT_DIR.
 """
+import datetime
 import json
 import os
 import subprocess
@@ -109,6 +110,17 @@ class Window:
         field = self.el(test_id)
         field.clear()
         field.send_keys(text)
+
+    def set_value(self, test_id, value):
+        """Sets an input's value as typing would (an `input` event, then `change`): for date
+        inputs, whose typing differs between engines and locales."""
+        field = self.el(test_id)
+        self.driver.execute_script(
+            "const [el, value] = arguments;"
+            "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, value);"
+            "el.dispatchEvent(new Event('input', {bubbles: true}));"
+            "el.dispatchEvent(new Event('change', {bubbles: true}));", field, value)
+        self.wait_attr(test_id, "value", value)
 
     def select(self, test_id, visible_text=None, value=None):
         """Selects by value, or by the option whose text starts with visible_text (read from the
@@ -268,6 +280,46 @@ def scenario():
         w.wait.until(lambda d: d.find_element(*by_id("lead-header")).get_attribute("data-status") == "perdu")
         w.shot("03-lead-perdu")
 
+        # The customer comes back: an offer for a used 3008 (VO: first registration and mileage),
+        # one vehicle line; it shows in the Documents tab with its PDF.
+        w.click("btn-offer")
+        w.el("offer-dialog")
+        w.type("offer-make", "Peugeot")
+        w.type("offer-model", "3008")
+        w.type("offer-version", "GT Hybrid 136")
+        w.type("offer-first-registration", "2023-04")
+        w.type("offer-km", "12 500")
+        w.type("offer-line-label-0", "Peugeot 3008 GT Hybrid 136")
+        w.type("offer-line-unit-0", "31 900")
+        w.shot("03b-offer")
+        w.click("offer-save")
+        w.wait.until(EC.invisibility_of_element_located(by_id("offer-dialog")))
+        w.click("tab-documents")
+        offer_id = w.attr("offer-row", "data-id")
+        w.wait_attr("offer-row", "data-status", "ouverte")
+        w.wait_attr(f"offer-total-{offer_id}", "data-cents", "3190000")
+        w.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="file-row"][data-origin="offer"]'))
+        print(f"window: offer {w.attr('offer-row', 'data-number')} saved")
+
+        # Its bon de commande: the buyer's address, the delivery date and the payment terms;
+        # the lead is then won.
+        w.click(f"btn-order-{offer_id}")
+        w.el("order-dialog")
+        w.wait_attr("order-name", "value", "Gaëlle Testeuse-Fenêtre")
+        w.type("order-address", "12 rue des Tilleuls")
+        w.type("order-postal-code", "69007")
+        w.type("order-city", "Lyon")
+        w.set_value("order-delivery-date", (datetime.date.today() + datetime.timedelta(days=30)).isoformat())
+        w.type("order-payment-terms", "Solde comptant à la livraison")
+        w.click("order-save")
+        w.wait.until(EC.invisibility_of_element_located(by_id("order-dialog")))
+        w.wait.until(lambda d: d.find_element(*by_id("lead-header")).get_attribute("data-status") == "gagne")
+        w.wait_text("lead-status", "Gagné")
+        order_number = w.attr("order-row", "data-number")
+        assert order_number.startswith("BC-"), order_number
+        print(f"window: bon de commande {order_number}, lead won")
+        w.shot("03c-lead-gagne")
+
         # A lead posted to the window's webhook appears in the open list without any click.
         w.click("nav-leads")
         w.type("lead-search", "Webhook")
@@ -338,14 +390,22 @@ def scenario():
 
     # What the window saved is what the core reads.
     lead = cli("leads", "show", code, "--json")
-    assert lead["status"] == "perdu", lead["status"]
-    assert lead["close_reason"] == "Projet reporté"
+    assert lead["status"] == "gagne", lead["status"]
+    assert lead["stage"] == "commande", lead["stage"]
     assert lead["owner"] == "Karim Benali"
     assert lead["contact"]["phone"] == "+33698765432"
     assert lead["contact"]["first_name"] == "Gaëlle"
     assert lead["vehicle"]["model"] == "3008"
     kinds = [e["kind"] for e in lead["events"]]
-    assert kinds[:4] == ["status", "call", "assigned", "note"], kinds
+    # Newest first: the offer and the order after the story closed as perdu.
+    story = ["status", "call", "assigned", "note"]
+    assert any(kinds[i:i + len(story)] == story for i in range(len(kinds))), kinds
+    assert kinds.index("order") < kinds.index("offer") < kinds.index("call"), kinds
+    assert any(e["kind"] == "status" and "(Projet reporté)" in e["text"] for e in lead["events"]), kinds
+    orders = cli("orders", "list", "--lead", code, "--json")
+    assert [o["number"] for o in orders] == [order_number], orders
+    assert orders[0]["buyer"]["city"] == "Lyon" and orders[0]["total_ttc_cents"] == 3190000, orders[0]
+    assert orders[0]["payment_terms"] == "Solde comptant à la livraison"
     print("window: part 1 passed")
 
 

@@ -27,12 +27,14 @@ fn line(kind: LineKind, label: &str, unit_cents: i64) -> OfferLine {
     }
 }
 
+/// (regime, lines, trade-in) → (total TTC, VAT, net)
+type TotalsCase = (VatRegime, Vec<OfferLine>, i64, (i64, i64, i64));
+
 #[test]
 fn totals_and_vat_follow_the_regime() {
     use LineKind::*;
     let vehicle = line(Vehicle, "Peugeot 3008", 2_490_000);
-    // (regime, lines, trade-in) → (total TTC, VAT, net)
-    let cases: Vec<(VatRegime, Vec<OfferLine>, i64, (i64, i64, i64))> = vec![
+    let cases: Vec<TotalsCase> = vec![
         // 24 900 € TTC: VAT = 24 900 × 20 / 120 = 4 150 €.
         (
             VatRegime::Normal,
@@ -404,6 +406,28 @@ fn an_offer_becomes_an_order_and_the_lead_is_won() {
     let err = f.app.order_create(order_input(v2.id)).unwrap_err().to_api();
     assert_eq!(err.code, "refused", "one order per offer: {}", err.message);
 
+    // The garage's logo is printed on the letterhead.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEUlEQVR4nGM4ISeHFTFQTwIAbv4ggUBHKgEAAAAASUVORK5CYII=";
+    f.app
+        .garage_logo_set(LogoInput {
+            base64: Some(png.into()),
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let with_logo = dir.path().join("logo.pdf");
+    std::fs::write(
+        &with_logo,
+        f.app
+            .pdf_bytes(&PdfRef {
+                kind: PdfKind::Offer,
+                id: v2.id,
+            })
+            .unwrap(),
+    )
+    .unwrap();
+    let (ok, images) = tool("pdfimages", &["-list", with_logo.to_str().unwrap()]);
+    assert!(ok && images.lines().count() == 3, "one image: {images}");
+
     // The PDFs: valid, fonts embedded and subset, the mentions and amounts as printed.
     let text = check_pdf(
         &f.app
@@ -581,6 +605,26 @@ fn an_order_needs_the_buyer_address_and_the_used_car_details() {
     );
     let lead_now = f.app.lead_get(LeadRef { code: lead.code }).unwrap().lead;
     assert_ne!(lead_now.status, LeadStatus::Gagne, "nothing written");
+
+    // Validity: 15 days by default; a day already past is refused.
+    assert_eq!(offer.valid_until, "2026-12-09");
+    f.clock.advance(chrono::Duration::days(16));
+    let mut late = offer_input(
+        lead.id,
+        VatRegime::Normal,
+        vn(),
+        vec![line(LineKind::Vehicle, "3008", 1_000_000)],
+    );
+    late.valid_until = Some("2026-12-09".into());
+    assert_eq!(
+        f.app
+            .offer_create(late)
+            .unwrap_err()
+            .to_api()
+            .field
+            .as_deref(),
+        Some("valid_until")
+    );
 }
 
 #[test]

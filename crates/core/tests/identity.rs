@@ -374,10 +374,14 @@ fn the_garage_identity_and_logo_are_checked_and_journalled() {
         app.garage_logo(Empty {}).unwrap().is_none(),
         "nothing saved"
     );
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-    let saved = app
-        .call("garage_logo_set", json!({"base64": b64(png)}))
-        .unwrap();
+    let truncated = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let broken = app
+        .call("garage_logo_set", json!({"base64": b64(truncated)}))
+        .unwrap_err();
+    assert!(broken.message.contains("illisible"), "{}", broken.message);
+    // A real 8 × 4 PNG.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEUlEQVR4nGM4ISeHFTFQTwIAbv4ggUBHKgEAAAAASUVORK5CYII=";
+    let saved = app.call("garage_logo_set", json!({"base64": png})).unwrap();
     assert_eq!(saved["has_logo"], json!(true));
     assert_eq!(
         app.garage_logo(Empty {}).unwrap().unwrap().mime,

@@ -199,3 +199,129 @@ fn plain_smtp_is_refused_for_a_remote_server() {
         .unwrap_err();
     assert_eq!(err.to_api().field.as_deref(), Some("security"));
 }
+
+#[test]
+fn an_offer_goes_to_the_customer_with_its_pdf_attached() {
+    let Some(sink) = SmtpSink::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&dir.path().join("c.db")).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
+    app.smtp_configure(SmtpSetup {
+        config: config(sink.port),
+        password: None,
+    })
+    .unwrap();
+    let body = r#"{"id": "d1", "first_name": "Inès", "last_name": "Haddad", "email": "ines.haddad@example.fr", "kind": "VN"}"#;
+    let code = app
+        .ingest_webhook(body.as_bytes())
+        .unwrap()
+        .lead_code
+        .unwrap();
+    let lead = app
+        .lead_get(carnet_core::api::LeadRef { code })
+        .unwrap()
+        .lead;
+    let offer: carnet_core::api::Offer = serde_json::from_value(
+        app.call(
+            "offer_create",
+            serde_json::json!({"lead_id": lead.id, "vat_regime": "normal", "vehicle": {"make": "Peugeot", "model": "208"},
+                               "lines": [{"kind": "vehicle", "label": "Peugeot 208 Allure", "unit_cents": 2_249_000}]}),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let file_id = offer.file_id.unwrap();
+    let draft = app
+        .document_mail_draft(carnet_core::api::MailDraftQuery {
+            lead_id: lead.id,
+            file_ids: vec![file_id],
+        })
+        .unwrap();
+    assert_eq!(draft.to.as_deref(), Some("ines.haddad@example.fr"));
+    assert!(draft.subject.contains(&offer.number), "{}", draft.subject);
+    assert!(
+        draft.body.contains("Bonjour Inès Haddad") && draft.body.contains("22 490,00 €"),
+        "{}",
+        draft.body
+    );
+    let sent = app
+        .document_send(carnet_core::api::DocumentMail {
+            lead_id: lead.id,
+            file_ids: vec![file_id],
+            subject: draft.subject.clone(),
+            body: draft.body.clone(),
+        })
+        .unwrap();
+    assert_eq!(sent.state, "pending");
+    let before = sink.received().len();
+    app.outbox_send(Empty {}).unwrap();
+    let mails = sink.received();
+    let mail = mails
+        .iter()
+        .find(|m| {
+            m.contains("To: ines.haddad@example.fr") || m.contains("To: <ines.haddad@example.fr>")
+        })
+        .unwrap_or_else(|| panic!("no mail to the customer among {}", mails.len() - before));
+    // Read the message back as a mail client would: the attachment is the stored PDF.
+    use mail_parser::MimeHeaders;
+    let parsed = mail_parser::MessageParser::default()
+        .parse(mail.as_bytes())
+        .unwrap();
+    assert_eq!(parsed.subject(), Some(draft.subject.as_str()));
+    let attachment = parsed.attachments().next().expect("an attachment");
+    assert_eq!(
+        attachment.attachment_name(),
+        Some(format!("Offre-{}-v1.pdf", offer.number).as_str())
+    );
+    let stored = app
+        .document_read(carnet_core::api::FileRef { id: file_id })
+        .unwrap();
+    use base64::Engine;
+    let stored = base64::engine::general_purpose::STANDARD
+        .decode(stored.base64)
+        .unwrap();
+    assert_eq!(attachment.contents(), stored.as_slice());
+    assert!(stored.starts_with(b"%PDF"));
+    let deals = app
+        .lead_deals(carnet_core::leads::trash::LeadIdInput { lead_id: lead.id })
+        .unwrap();
+    assert_eq!(deals.mails[0].state, "sent");
+    let events = app
+        .lead_get(carnet_core::api::LeadRef { code: lead.code })
+        .unwrap()
+        .events;
+    assert!(events.iter().any(|e| e.kind == "mail_sent"));
+}
+
+#[test]
+fn a_document_is_only_sent_to_an_address_the_contact_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&dir.path().join("c.db")).unwrap();
+    carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
+    let body = r#"{"id": "d2", "last_name": "Sans Mail", "phone": "0612345678"}"#;
+    let code = app
+        .ingest_webhook(body.as_bytes())
+        .unwrap()
+        .lead_code
+        .unwrap();
+    let lead = app
+        .lead_get(carnet_core::api::LeadRef { code })
+        .unwrap()
+        .lead;
+    let file: carnet_core::api::LeadFile = serde_json::from_value(
+        app.call("document_upload", serde_json::json!({"lead_id": lead.id, "title": "Devis", "file_name": "devis.txt", "base64": "ZGV2aXM="}))
+            .unwrap(),
+    )
+    .unwrap();
+    let err = app
+        .call("document_send", serde_json::json!({"lead_id": lead.id, "file_ids": [file.id], "subject": "S", "body": "B"}))
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("to"), "{}", err.message);
+    assert_eq!(
+        app.smtp_status(Empty {}).unwrap().pending,
+        0,
+        "nothing queued"
+    );
+}

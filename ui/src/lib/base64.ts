@@ -1,6 +1,6 @@
-// The garage's logo: file bytes → base64 for the backend (no "data:" prefix), the image type
-// read from the first bytes (PNG or JPEG only, as the backend accepts), and a data: URL for the
-// preview (allowed by the window's CSP `img-src data:`).
+// Base64 for files sent to and read from the backend (no "data:" prefix). The garage's logo:
+// the image type read from the first bytes (PNG or JPEG only, as the backend accepts), and a
+// data: URL for the preview (allowed by the window's CSP `img-src data:`).
 
 /** The backend's limit. */
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
@@ -46,4 +46,12 @@ export function logoDataUrl(mime: string, base64: string): string | null {
   if (mime !== "image/png" && mime !== "image/jpeg") return null;
   if (!BASE64.test(base64)) return null;
   return `data:${mime};base64,${base64}`;
+}
+
+/** Bytes of standard base64 (the backend's files); throws on malformed input. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -5,8 +5,8 @@ import { mayOpenTab, settingsHref, settingsTabsFor, tabFromPath } from "./settin
 describe("settings tabs", () => {
   it("show the corbeille to managers and the administration to administrators", () => {
     expect(settingsTabsFor({ id: 1, role: "vendeur", site_id: 1 })).toEqual(["general"]);
-    expect(settingsTabsFor({ id: 2, role: "chef_des_ventes", site_id: 1 })).toEqual(["general", "trash"]);
-    expect(settingsTabsFor({ id: 3, role: "administrateur", site_id: null })).toEqual(["general", "trash", "garage", "sites", "users", "reasons", "auth", "journal"]);
+    expect(settingsTabsFor({ id: 2, role: "chef_des_ventes", site_id: 1 })).toEqual(["general", "trash", "documents"]);
+    expect(settingsTabsFor({ id: 3, role: "administrateur", site_id: null })).toEqual(["general", "trash", "documents", "garage", "sites", "users", "reasons", "auth", "journal"]);
     expect(settingsTabsFor(null)).toEqual([]);
     expect(mayOpenTab({ id: 4, role: "hotesse", site_id: 1 }, "journal")).toBe(false);
   });
@@ -18,6 +18,8 @@ describe("settings tabs", () => {
     expect(parseHash("#/reglages")).toEqual({ name: "section", section: "settings", tab: null });
     expect(tabFromPath("utilisateurs")).toBe("users");
     expect(tabFromPath("corbeille")).toBe("trash");
+    expect(tabFromPath("documents")).toBe("documents");
+    expect(settingsHref("documents")).toBe("#/reglages/documents");
     expect(tabFromPath(null)).toBe("general");
     expect(tabFromPath("inconnu")).toBe("general");
     expect(parseHash("#/agenda/x")).toEqual({ name: "not_found" });

@@ -1,13 +1,14 @@
 // The tabs of Réglages: which ones a user sees, and their address ("#/reglages/garage").
 import { canAdminister, canManage, type Actor } from "./permissions";
 
-export const SETTINGS_TABS = ["general", "trash", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
+export const SETTINGS_TABS = ["general", "trash", "documents", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 /** The tab's path after "#/reglages/" (French, as seen in the address); the general tab has none. */
 export const settingsTabPaths: Record<SettingsTab, string> = {
   general: "",
   trash: "corbeille",
+  documents: "documents",
   garage: "garage",
   sites: "sites",
   users: "utilisateurs",
@@ -20,6 +21,7 @@ export const settingsTabPaths: Record<SettingsTab, string> = {
 const ACCESS: Record<SettingsTab, "all" | "managers" | "admin"> = {
   general: "all",
   trash: "managers",
+  documents: "managers",
   garage: "admin",
   sites: "admin",
   users: "admin",

@@ -228,3 +228,46 @@ mod tests {
         assert_eq!(lead.external_ref.as_deref(), Some("10004242"));
     }
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfBench {
+    /// Rendering the offer PDF (data read, layout, font subset, compression), in ms.
+    pub offer: Percentiles,
+    pub order: Percentiles,
+    pub offer_bytes: usize,
+    pub order_bytes: usize,
+}
+
+/// PDF rendering of the demo's first order and its offer (None when the database has none).
+pub fn documents(app: &App, rounds: usize) -> Result<Option<PdfBench>> {
+    use crate::documents::{PdfKind, PdfRef};
+    let conn = app.conn()?;
+    let ids: Option<(i64, i64)> = conn
+        .query_row(
+            "SELECT id, offer_id FROM orders ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ok();
+    drop(conn);
+    let Some((order, offer)) = ids else {
+        return Ok(None);
+    };
+    let measure = |kind, id| -> Result<(Percentiles, usize)> {
+        let doc = PdfRef { kind, id };
+        // The first rendering parses the embedded fonts once for the process.
+        let size = app.pdf_bytes(&doc)?.len();
+        let samples = (0..rounds.max(1))
+            .map(|_| time_ms(|| app.pdf_bytes(&doc).map(drop)))
+            .collect::<Result<Vec<f64>>>()?;
+        Ok((percentiles(samples), size))
+    };
+    let (offer_p, offer_bytes) = measure(PdfKind::Offer, offer)?;
+    let (order_p, order_bytes) = measure(PdfKind::Order, order)?;
+    Ok(Some(PdfBench {
+        offer: offer_p,
+        order: order_p,
+        offer_bytes,
+        order_bytes,
+    }))
+}

@@ -32,8 +32,11 @@ fn car(make: &str, model: &str, version: &str) -> DealVehicle {
     }
 }
 
-/// Up to six open leads with an owner, newest first: (id, owner, kind).
-fn open_leads(app: &App) -> Result<Vec<(i64, i64, String, String, String)>> {
+/// An open lead for the demo's deals: id, owner, kind, the contact's name and postal code.
+type OpenLead = (i64, i64, String, String, String);
+
+/// Up to six open VN/VO leads with an owner, newest first.
+fn open_leads(app: &App) -> Result<Vec<OpenLead>> {
     let conn = app.conn()?;
     let mut stmt = conn.prepare(
         "SELECT l.id, l.owner_id, l.kind, c.first_name || ' ' || c.last_name, coalesce(c.postal_code, '69003')

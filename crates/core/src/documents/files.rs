@@ -25,6 +25,18 @@ crate::kernel::text_enum!(FileOrigin {
     Testdrive = "testdrive",
 });
 
+/// A generated PDF is filed under the kind of document it prints.
+impl From<super::PdfKind> for FileOrigin {
+    fn from(k: super::PdfKind) -> FileOrigin {
+        match k {
+            super::PdfKind::Offer => FileOrigin::Offer,
+            super::PdfKind::Order => FileOrigin::Order,
+            super::PdfKind::Tradein => FileOrigin::Tradein,
+            super::PdfKind::Testdrive => FileOrigin::Testdrive,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LeadFile {
     pub id: i64,

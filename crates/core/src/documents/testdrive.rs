@@ -151,6 +151,14 @@ fn vehicle_key(v: &DealVehicle) -> String {
     }
 }
 
+/// The vendeur's agenda speaks of the task's `due_at`; this form's field is `starts_at`.
+fn on_start_field(e: CoreError) -> CoreError {
+    match e {
+        CoreError::Invalid { message, .. } => CoreError::invalid("starts_at", message),
+        other => other,
+    }
+}
+
 fn km(field: &'static str, v: Option<i64>) -> Result<Option<i64>> {
     match v {
         Some(k) if !(0..=2_000_000).contains(&k) => {
@@ -255,7 +263,8 @@ impl App {
                 (Some(task), _) if moved => {
                     let t = tasks::get(tx, task)?;
                     let user = crate::org::users::get(tx, t.assignee_id)?;
-                    tasks::check_slot(tx, TaskKind::Essai, &user, start, minutes, task, ctx.now)?;
+                    tasks::check_slot(tx, TaskKind::Essai, &user, start, minutes, task, ctx.now)
+                        .map_err(on_start_field)?;
                     tx.execute("UPDATE tasks SET due_at = ?2, duration_min = ?3, updated_at = ?4 WHERE id = ?1",
                         params![task, start_text, minutes, ctx.now_text])?;
                     Some(task)
@@ -263,7 +272,8 @@ impl App {
                 (Some(task), _) => Some(task),
                 (None, Some(user)) => {
                     let user = crate::org::users::get(tx, user)?;
-                    tasks::check_slot(tx, TaskKind::Essai, &user, start, minutes, 0, ctx.now)?;
+                    tasks::check_slot(tx, TaskKind::Essai, &user, start, minutes, 0, ctx.now)
+                        .map_err(on_start_field)?;
                     tx.execute(
                         "INSERT INTO tasks(lead_id, kind, title, due_at, duration_min, assignee_id, created_by, created_at, updated_at)
                          VALUES (?1, 'essai', ?2, ?3, ?4, ?5, ?6, ?7, ?7)",

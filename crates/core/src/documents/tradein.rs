@@ -2,7 +2,7 @@
 //! a comment and photos from the lead's files) and the cotation: estimated repairs, market
 //! value, proposed price and its validity. The trade-in parsed at intake pre-fills it.
 
-use super::files::{self, FileOrigin};
+use super::files;
 use super::vehicle::DealVehicle;
 use crate::kernel::app::{App, Empty};
 use crate::kernel::error::{CoreError, Result};
@@ -373,16 +373,5 @@ impl App {
                 Some(&serde_json::json!({"tradein_id": id, "proposed_cents": clean.proposed_cents})))?;
             get(tx, id)
         })
-    }
-}
-
-impl From<super::PdfKind> for FileOrigin {
-    fn from(k: super::PdfKind) -> FileOrigin {
-        match k {
-            super::PdfKind::Offer => FileOrigin::Offer,
-            super::PdfKind::Order => FileOrigin::Order,
-            super::PdfKind::Tradein => FileOrigin::Tradein,
-            super::PdfKind::Testdrive => FileOrigin::Testdrive,
-        }
     }
 }

@@ -319,6 +319,16 @@ impl App {
             })?),
             None => None,
         };
+        // The logo is printed on every document: it must decode, not only look like an image.
+        if let Some(b) = &bytes {
+            printpdf::RawImage::decode_from_bytes(b, &mut Vec::new()).map_err(|e| {
+                tracing::info!(error = %e, "logo refused");
+                CoreError::invalid(
+                    "logo",
+                    "Cette image est illisible (fichier abîmé ou incomplet) : choisissez une autre image PNG ou JPEG.",
+                )
+            })?;
+        }
         self.write(|tx, ctx| {
             match (&bytes, mime) {
                 (Some(b), Some(m)) => {

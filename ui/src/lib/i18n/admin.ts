@@ -5,6 +5,7 @@ export const settingsTabs = {
   label: "Rubriques des réglages",
   general: "Suivi et équipe",
   trash: "Corbeille",
+  documents: "Documents",
   garage: "Garage",
   sites: "Sites",
   users: "Utilisateurs",

@@ -10,3 +10,4 @@ export * from "./notify";
 export * from "./auth";
 export * from "./setup";
 export * from "./admin";
+export * from "./documents";

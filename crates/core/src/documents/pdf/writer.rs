@@ -83,14 +83,16 @@ impl Writer {
         let mut doc = PdfDocument::new("");
         let regular = doc.add_font(&fonts.regular);
         let bold = doc.add_font(&fonts.bold);
-        let logo = match logo {
-            Some(bytes) => {
-                let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|e| {
-                    CoreError::Refused(format!("Le logo du garage n'est pas une image lisible ({e}) : remplacez-le dans Réglages → Garage."))
-                })?;
+        // A logo is checked when it is saved; one that no longer decodes is left out of the
+        // document (and logged) rather than blocking every offer.
+        let logo = match logo.map(|b| RawImage::decode_from_bytes(b, &mut Vec::new())) {
+            Some(Ok(image)) => {
                 let (w, h) = (image.width as f32, image.height as f32);
-                let id = doc.add_image(&image);
-                Some((id, w, h))
+                Some((doc.add_image(&image), w, h))
+            }
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "garage logo unreadable: printed without it");
+                None
             }
             None => None,
         };
