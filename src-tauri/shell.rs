@@ -1,6 +1,7 @@
 //! The Tauri shell: one `call` command that hands every request to the core's dispatcher on a
 //! blocking thread (SQLite never runs on the UI thread), plus the background services (mailbox
-//! poller, loopback webhook) and desktop notifications. Adding a command never touches this file.
+//! poller, loopback webhook), desktop notifications, and saving a lead's file to the Downloads
+//! folder (an OS matter, not a core command). Adding a core command never touches this file.
 
 use carnet_core::api::NotificationList;
 use carnet_core::{ApiError, App, CoreError};
@@ -64,6 +65,23 @@ async fn call(
         let _ = app_handle.emit("leads-changed", ());
     }
     result
+}
+
+/// Saves a lead's file to the Downloads folder (and opens it with the system's viewer when
+/// `open`); returns the path written.
+#[tauri::command]
+async fn save_file(
+    backend: tauri::State<'_, Backend>,
+    id: i64,
+    open: bool,
+    token: Option<String>,
+) -> Result<String, ApiError> {
+    let app = backend.0.clone()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        crate::export::save(&app, token.as_deref(), id, open).map(|p| p.display().to_string())
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).to_api())?
 }
 
 /// Tells the window that leads changed and shows the signed-in user's new notifications on the
@@ -143,7 +161,7 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
             let _ = tauri_app.get_webview_window("main");
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call])
+        .invoke_handler(tauri::generate_handler![call, save_file])
         .run(tauri::generate_context!())?;
     Ok(())
 }

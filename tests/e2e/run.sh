@@ -9,6 +9,11 @@ db=$work/e2e.db
 "$bin" --db "$db" demo --leads "${E2E_LEADS:-300}" >/dev/null
 # The second part runs the set-up wizard on an empty database, up to a first lead.
 export E2E_EMPTY_DB=$work/empty.db
+# The window saves files to the XDG Downloads folder: a temporary one for the test.
+export E2E_DOWNLOADS=$work/downloads
+mkdir -p "$E2E_DOWNLOADS" "$work/config"
+echo "XDG_DOWNLOAD_DIR=\"$E2E_DOWNLOADS\"" > "$work/config/user-dirs.dirs"
+export XDG_CONFIG_HOME=$work/config
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!

@@ -319,6 +319,24 @@ def scenario():
         assert order_number.startswith("BC-"), order_number
         print(f"window: bon de commande {order_number}, lead won")
         w.shot("03c-lead-gagne")
+        # The order's PDF saved from its file menu lands in the Downloads folder, whole.
+        downloads = os.environ.get("E2E_DOWNLOADS")
+        if downloads:
+            order_file = w.driver.find_element(
+                By.CSS_SELECTOR, '[data-testid="file-row"][data-origin="order"] [data-testid^="file-menu-"]'
+            ).get_attribute("data-testid").removeprefix("file-menu-")
+            # Centred on screen: the toasts of the offer and the order sit at the bottom.
+            menu = w.el(f"file-menu-{order_file}")
+            w.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", menu)
+            w.click(f"file-menu-{order_file}")
+            w.shot("03d-file-menu")
+            # The menu opens over the next rows; a script click reaches its item wherever it lands.
+            w.driver.execute_script("arguments[0].click()", w.el(f"file-download-{order_file}"))
+            saved = os.path.join(downloads, f"Bon-de-commande-{order_number}.pdf")
+            w.wait.until(lambda d: os.path.exists(saved))
+            with open(saved, "rb") as pdf:
+                assert pdf.read(5) == b"%PDF-", saved
+            print(f"window: {os.path.basename(saved)} saved to the Downloads folder")
 
         # A lead posted to the window's webhook appears in the open list without any click.
         w.click("nav-leads")

@@ -102,9 +102,10 @@ export function onSessionLost(listener: (route: SessionRoute) => void): () => vo
   };
 }
 
-async function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
+/** Runs a command of the shell with the session's token; rejects with an ApiFailure. */
+async function invokeShell<T>(command: string, args: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<Commands[K]["result"]>("call", { name, args, token: sessionToken() });
+    return await invoke<T>(command, { ...args, token: sessionToken() });
   } catch (e) {
     // The shell rejects with the serialised ApiError; anything else means the IPC itself failed.
     if (isApiError(e)) {
@@ -117,6 +118,19 @@ async function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["a
     const message = typeof e === "string" && e ? e : errors.unknown;
     throw new ApiFailure({ code: "ipc", message, field: null });
   }
+}
+
+function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
+  return invokeShell<Commands[K]["result"]>("call", { name, args });
+}
+
+/**
+ * In the window: the shell saves a lead's file into the Downloads folder and, when `open`, opens
+ * it with the system's viewer. Resolves to the path written.
+ */
+export function saveFileToDisk(id: number, open: boolean): Promise<string> {
+  if (!inTauri()) return Promise.reject(new ApiFailure({ code: "network", message: errors.network, field: null }));
+  return invokeShell<string>("save_file", { id, open });
 }
 
 /** Runs one backend command. Rejects with an ApiFailure. */

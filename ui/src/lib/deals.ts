@@ -251,4 +251,4 @@ export type DealDialog =
   | { kind: "mail"; files: LeadFile[] }
   | { kind: "rename"; file: LeadFile }
   | { kind: "delete"; file: LeadFile }
-  | { kind: "preview"; title: string; content: FileContent };
+  | { kind: "preview"; title: string; content: FileContent; fileId: number };

@@ -136,6 +136,8 @@ export const documents = {
   renameLabel: "Titre",
   renamed: "Fichier renommé.",
   downloaded: (name: string) => `Téléchargement de ${name} lancé.`,
+  savedTo: (path: string) => `Enregistré dans ${path}`,
+  openedFrom: (path: string) => `Ouvert avec la visionneuse du poste (copie dans ${path}).`,
   previewTitle: (title: string) => `Aperçu — ${title}`,
   mailFailed: (error: string) => `Échec : ${error}`,
   attempts: (n: number) => (n <= 1 ? `${n} tentative` : `${n} tentatives`),
