@@ -49,6 +49,6 @@ if [ "$want_test" = 1 ]; then
     cargo install tauri-driver --locked --quiet
   fi
   if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
-  .venv/bin/python -c 'import selenium, aiosmtpd' 2>/dev/null || .venv/bin/pip install -q 'selenium>=4.20,<5' 'aiosmtpd>=1.4,<2'
+  .venv/bin/python -c 'import selenium, aiosmtpd, openpyxl' 2>/dev/null || .venv/bin/pip install -q 'selenium>=4.20,<5' 'aiosmtpd>=1.4,<2' 'openpyxl>=3.1,<4'
 fi
 echo "setup: ok"

@@ -101,6 +101,18 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Lead and sales KPIs for a period (by source, vendeur, site, kind).
+    Kpi {
+        #[command(flatten)]
+        filter: crate::reports::FilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the lead list (Excel, CSV) or the KPI workbook.
+    Export {
+        #[command(subcommand)]
+        what: crate::reports::ExportCommand,
+    },
     /// Print the permission matrix (who may run each command), as in the README.
     Permissions,
     /// Benchmark the lead list and search on a demo database of N leads (prints figures).
@@ -200,6 +212,8 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         Command::Users { command } => command.json(),
         Command::Garage { command } => command.json(),
         Command::Offers { command } => command.json(),
+        Command::Kpi { json, .. } => *json,
+        Command::Export { what } => what.json(),
         Command::Orders { command } => command.json(),
         Command::Serve { .. } | Command::Permissions | Command::Pdf { .. } => false,
         Command::Import {
@@ -317,6 +331,8 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
         Command::Users { command } => crate::admin::users_command(&open(db)?, command)?,
         Command::Garage { command } => crate::admin::garage_command(&open(db)?, command)?,
         Command::Offers { command } => crate::deals::offers(&open(db)?, command)?,
+        Command::Kpi { filter, json } => crate::reports::kpi(&open(db)?, &filter, json)?,
+        Command::Export { what } => crate::reports::export(&open(db)?, what)?,
         Command::Orders { command } => crate::deals::orders(&open(db)?, command)?,
         Command::Pdf { kind, id, output } => crate::deals::pdf(&open(db)?, kind, id, &output)?,
         Command::Ingest { paths, imap, json } => crate::ingest::run(db, &paths, imap, json)?,
@@ -409,7 +425,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
 }
 
 fn open(db: &Path) -> Result<App, ApiError> {
-    Ok(crate::backend::open(db)?)
+    Ok(crate::backend::open_cli(db)?)
 }
 
 /// The database, acting as the user with this e-mail (who must be active).

@@ -56,7 +56,7 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), ApiError> {
-    let app = crate::backend::open(db)?;
+    let app = crate::backend::open_cli(db)?;
     let mut summary = IngestSummary::default();
     let mut items = Vec::new();
     if imap {

@@ -16,6 +16,7 @@ mod logging;
 mod output;
 mod paths;
 mod poller;
+mod reports;
 mod shell;
 
 use clap::Parser;

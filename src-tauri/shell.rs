@@ -144,7 +144,19 @@ fn start_services(handle: AppHandle, app: Arc<App>, window: WindowSession) {
 }
 
 pub fn run(db: PathBuf) -> anyhow::Result<()> {
-    let backend = crate::backend::open(&db).map(Arc::new).map_err(|e| {
+    // The window's exports go to the user's Downloads folder (else their home).
+    let exports = directories::UserDirs::new().and_then(|u| {
+        u.download_dir()
+            .or(Some(u.home_dir()))
+            .map(std::path::Path::to_path_buf)
+    });
+    let backend = crate::backend::open(&db)
+        .map(|app| match exports {
+            Some(dir) => app.with_exports_dir(dir),
+            None => app,
+        })
+        .map(Arc::new)
+        .map_err(|e| {
         tracing::error!(path = %db.display(), code = e.code(), error = %e, "database could not be opened");
         e.to_api()
     });

@@ -13,6 +13,7 @@ pub mod kernel;
 pub mod leads;
 pub mod notify;
 pub mod org;
+pub mod reports;
 pub mod routing;
 
 pub use kernel::app::App;

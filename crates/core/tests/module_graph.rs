@@ -14,6 +14,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["routing"],
     &["followup", "intake"],
     &["documents"],
+    &["reports"],
     &["dev"],
     &["api"],
 ];

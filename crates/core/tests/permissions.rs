@@ -141,6 +141,10 @@ const POLICY: &[(&str, Policy)] = &[
     ("document_send", Policy::Work),
     ("mail_templates", Policy::Anyone),
     ("mail_templates_set", Policy::Managers),
+    ("dashboard", Policy::Managers),
+    ("kpi", Policy::Managers),
+    ("sales", Policy::Managers),
+    ("export_file", Policy::Managers),
 ];
 
 fn manager(role: Role) -> bool {
@@ -360,6 +364,7 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
         "document_send" => {
             json!({"lead_id": lead, "file_ids": [find(&t.files, target)], "subject": "S", "body": "B"})
         }
+        "export_file" => json!({"what": "leads_csv"}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
         }

@@ -6,6 +6,8 @@ export type AbsenceInput = { user_id: number,
  */
 absent_until: string | null, backup_user_id?: number | null, };
 
+export type ActivityRow = { user_id: number, user: string, calls: number, appointments: number, testdrives: number, offers: number, orders: number, };
+
 export type Agenda = { tasks: Array<Task>, deadlines: Array<DeadlineItem>, };
 
 export type AgendaQuery = { 
@@ -108,6 +110,34 @@ export type ContactMatchQuery = { phone?: string | null, email?: string | null, 
 
 export type ContactUpdate = { id: number, contact: ContactInput, };
 
+export type CountRow = { label: string, count: number, };
+
+export type DashLead = { code: string, name: string, owner: string | null, 
+/**
+ * The deadline, the appointment's time or the last activity, as the list needs (RFC 3339).
+ */
+at: string | null, detail: string, };
+
+export type DashList = { count: number, leads: Array<DashLead>, };
+
+export type Dashboard = { from: string, to: string, spaces: Array<SpaceCounters>, 
+/**
+ * Open leads past their deadline.
+ */
+late: DashList, 
+/**
+ * Open leads whose deadline is still ahead.
+ */
+on_time: number, 
+/**
+ * Chaud, at stage offre or négociation.
+ */
+hot: DashList, unassigned: DashList, 
+/**
+ * Open, contacted, and no task or appointment ahead.
+ */
+no_next_action: DashList, appointments_today: DashList, };
+
 export type DayHours = { 
 /**
  * 1 = Monday … 7 = Sunday.
@@ -180,6 +210,16 @@ user: string | null, kind: string,
  */
 text: string, };
 
+export type ExportDone = { path: string, 
+/**
+ * Leads written (lead exports) or leads counted (KPI workbook).
+ */
+rows: number, };
+
+export type ExportInput = { what: ExportKind, filter: ReportFilter, };
+
+export type ExportKind = "leads_xlsx" | "leads_csv" | "kpi_xlsx";
+
 export type FileContent = { file_name: string, mime: string, base64: string, };
 
 export type FileOrigin = "upload" | "offer" | "order" | "tradein" | "testdrive";
@@ -211,6 +251,16 @@ dedup_days: number,
  * The site's managers are notified of every new lead, not only its owner.
  */
 notify_managers: boolean, };
+
+export type ForecastRow = { 
+/**
+ * The lead's stage, or `acceptee` for an offer the customer accepted.
+ */
+stage: string, label: string, 
+/**
+ * Chance of an order, in percent.
+ */
+weight: number, offers: number, total_ttc_cents: number, weighted_cents: number, };
 
 export type Garage = { identity: GarageIdentity, 
 /**
@@ -314,6 +364,24 @@ from?: string | null, to?: string | null, limit?: number | null, offset?: number
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
+export type KpiReport = { from: string, to: string, total: KpiRow, by_source: Array<KpiRow>, by_owner: Array<KpiRow>, by_site: Array<KpiRow>, by_brand: Array<KpiRow>, by_kind: Array<KpiRow>, lost_reasons: Array<CountRow>, };
+
+export type KpiRow = { 
+/**
+ * The group's value as the lead list filters it (source, owner id, site id, make, kind);
+ * empty for the total.
+ */
+key: string, label: string, leads: number, contacted: number, contact_rate: number, 
+/**
+ * Working minutes from receipt to first contact: median and 90th percentile of the
+ * contacted leads (null when none was contacted).
+ */
+first_contact_median_min: number | null, first_contact_p90_min: number | null, within_working_day: number, within_working_day_rate: number, within_48h: number, within_48h_rate: number, appointments: number, appointment_rate: number, testdrives: number, testdrive_rate: number, offers: number, offer_rate: number, orders: number, conversion_rate: number, lost: number, 
+/**
+ * Calls, e-mails and contacts made recorded per lead, on average.
+ */
+contacts_per_lead: number, };
+
 export type Lead = { id: number, code: string, status: LeadStatus, stage: LeadStage, kind: LeadKind, source: string, interest: Interest, owner_id: number | null, 
 /**
  * Owner's name.
@@ -370,7 +438,19 @@ overdue?: boolean,
 /**
  * Open leads whose deadline falls today (Paris time).
  */
-due_today?: boolean, search?: string | null, sort?: LeadSort, limit?: number, offset?: number, };
+due_today?: boolean, 
+/**
+ * Open leads without an owner.
+ */
+unassigned?: boolean, 
+/**
+ * Received on or after this local day (`YYYY-MM-DD`): the leads behind a report's figure.
+ */
+created_from?: string | null, 
+/**
+ * Received on or before this local day (`YYYY-MM-DD`).
+ */
+created_to?: string | null, search?: string | null, sort?: LeadSort, limit?: number, offset?: number, };
 
 export type LeadRef = { code: string, };
 
@@ -534,9 +614,27 @@ export type PollReport = { mailbox: string, summary: IngestSummary, };
 
 export type QualifyInput = { lead_id: number, stage?: LeadStage | null, interest?: Interest | null, };
 
+export type ReportFilter = { 
+/**
+ * `YYYY-MM-DD`, first day included (default: 30 days before `to`).
+ */
+from?: string | null, 
+/**
+ * `YYYY-MM-DD`, last day included (default: today).
+ */
+to?: string | null, site_id?: number | null, owner_id?: number | null, source?: string | null, kind?: LeadKind | null, };
+
 export type Role = "hotesse" | "vendeur" | "chef_des_ventes" | "responsable_apv" | "administrateur";
 
 export type RoutingRules = { assignment: Array<AssignmentRule>, sla: Array<SlaRule>, };
+
+export type SalesReport = { from: string, to: string, orders: number, total_ttc_cents: number, by_brand: Array<SalesRow>, by_type: Array<SalesRow>, by_site: Array<SalesRow>, by_owner: Array<SalesRow>, 
+/**
+ * Offers still open today (latest version, no order), whatever the period.
+ */
+forecast: Array<ForecastRow>, forecast_weighted_cents: number, activity: Array<ActivityRow>, };
+
+export type SalesRow = { key: string, label: string, orders: number, total_ttc_cents: number, };
 
 export type SendReport = { sent: number, failed: number, };
 
@@ -626,6 +724,12 @@ export type SmtpSetup = { config: SmtpConfig,
 password?: string | null, };
 
 export type SmtpStatus = { config: SmtpConfig | null, password_set: boolean, pending: number, failed: number, last_error: string | null, };
+
+export type SpaceCounters = { space: string, nouveau: number, a_traiter: number, en_cours: number, 
+/**
+ * Won or lost during the period.
+ */
+traite: number, };
 
 export type StatusInput = { lead_id: number, status: LeadStatus, 
 /**
@@ -859,6 +963,10 @@ export type Commands = {
   document_send: { args: DocumentMail, result: SentMail },
   mail_templates: { args: Empty, result: MailTemplates },
   mail_templates_set: { args: MailTemplates, result: MailTemplates },
+  dashboard: { args: ReportFilter, result: Dashboard },
+  kpi: { args: ReportFilter, result: KpiReport },
+  sales: { args: ReportFilter, result: SalesReport },
+  export_file: { args: ExportInput, result: ExportDone },
 };
 
 export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];

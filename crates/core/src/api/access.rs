@@ -258,6 +258,8 @@ no_scope!(
     OrderRef,
     ChecklistInput,
     MailTemplates,
+    ReportFilter,
+    ExportInput,
 );
 
 lead_scope!(

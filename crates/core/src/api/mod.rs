@@ -55,6 +55,11 @@ pub use crate::org::site_admin::{SiteDetail, SiteInput};
 pub use crate::org::team::{PasswordReset, UserInput};
 use crate::org::users::MANAGER_ROLES;
 pub use crate::org::users::{Role, User};
+pub use crate::reports::dashboard::Dashboard;
+pub use crate::reports::export::{ExportDone, ExportInput};
+pub use crate::reports::kpi::KpiReport;
+pub use crate::reports::sales::SalesReport;
+pub use crate::reports::ReportFilter;
 pub use crate::routing::handover::DeactivateInput;
 pub use crate::routing::reassign::AssignInput;
 pub use crate::routing::rules::RoutingRules;
@@ -211,6 +216,10 @@ commands! {
     document_send(DocumentMail) -> SentMail : LeadWork;
     mail_templates(Empty) -> MailTemplates : SignedIn;
     mail_templates_set(MailTemplates) -> MailTemplates : Roles(MANAGERS);
+    dashboard(ReportFilter) -> Dashboard : Roles(MANAGERS);
+    kpi(ReportFilter) -> KpiReport : Roles(MANAGERS);
+    sales(ReportFilter) -> SalesReport : Roles(MANAGERS);
+    export_file(ExportInput) -> ExportDone : Roles(MANAGERS);
 }
 
 /// Whether a command changes leads: the window refreshes its lead lists after it.
@@ -266,6 +275,22 @@ fn parse_args<T: serde::de::DeserializeOwned>(args: Value) -> Result<T, CoreErro
 }
 
 impl App {
+    /// Whether the acting user may run `name` (its roles; not the ownership of a lead): for the
+    /// transports that do the work themselves, like the CLI writing an export to a path.
+    pub fn check_access(&self, name: &str) -> Result<(), ApiError> {
+        let checked = (|| {
+            let access = access_of(name)
+                .ok_or_else(|| CoreError::UnknownCommand(name.chars().take(64).collect()))?;
+            let conn = self.conn()?;
+            let me = access::actor(self, &conn)?;
+            access::check_role(me.as_ref(), access)
+        })();
+        checked.map_err(|e| {
+            e.log(name);
+            e.to_api()
+        })
+    }
+
     /// Runs a command by name with JSON arguments, as the acting user (`acting_as`; the system
     /// account by default). Failures are logged (without personal data) and returned as
     /// `{code, message, field}`.

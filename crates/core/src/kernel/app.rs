@@ -25,6 +25,9 @@ pub struct App {
     /// The user the commands act for; None is the system (CLI without `--as`, background
     /// worker, webhook), which may do everything.
     actor: Option<i64>,
+    /// Where the window's exports are written (the user's Downloads folder); None: exports go
+    /// only to the paths the CLI names.
+    exports: Option<Arc<std::path::PathBuf>>,
 }
 
 /// Who acts and when, for one command.
@@ -49,6 +52,7 @@ impl App {
             secrets: Arc::new(EnvSecrets),
             sessions: Arc::new(Sessions::default()),
             actor: None,
+            exports: None,
         })
     }
 
@@ -82,6 +86,16 @@ impl App {
     /// The secret store, for transports that hold their own secrets (the webhook token).
     pub fn secrets_store(&self) -> Arc<dyn Secrets> {
         self.secrets.clone()
+    }
+
+    /// Sets the folder the window's exports are written to.
+    pub fn with_exports_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.exports = Some(Arc::new(dir));
+        self
+    }
+
+    pub fn exports_dir(&self) -> Option<&Path> {
+        self.exports.as_deref().map(|p| p.as_path())
     }
 
     pub fn db_path(&self) -> &Path {

@@ -35,6 +35,15 @@ pub struct LeadQuery {
     /// Open leads whose deadline falls today (Paris time).
     #[ts(as = "Option<bool>", optional)]
     pub due_today: bool,
+    /// Open leads without an owner.
+    #[ts(as = "Option<bool>", optional)]
+    pub unassigned: bool,
+    /// Received on or after this local day (`YYYY-MM-DD`): the leads behind a report's figure.
+    #[ts(optional = nullable)]
+    pub created_from: Option<String>,
+    /// Received on or before this local day (`YYYY-MM-DD`).
+    #[ts(optional = nullable)]
+    pub created_to: Option<String>,
     #[ts(optional = nullable)]
     pub search: Option<String>,
     #[ts(optional)]
@@ -203,6 +212,27 @@ fn filters(
             "l.deadline_at < ? AND l.status IN ('nouveau','a_traiter','en_cours')".into(),
             Value::Text(end),
         );
+    }
+    if q.unassigned {
+        filter(
+            "l.owner_id IS NULL AND l.status IN ('nouveau','a_traiter','en_cours') AND ?".into(),
+            Value::Integer(1),
+        );
+    }
+    let local_midnight = |text: &str, days: i64| {
+        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .ok()
+            .map(|d| {
+                crate::kernel::clock::to_text(crate::kernel::clock::local_to_utc(
+                    (d + chrono::Duration::days(days)).and_time(chrono::NaiveTime::MIN),
+                ))
+            })
+    };
+    if let Some(start) = q.created_from.as_deref().and_then(|d| local_midnight(d, 0)) {
+        filter("l.created_at >= ?".into(), Value::Text(start));
+    }
+    if let Some(end) = q.created_to.as_deref().and_then(|d| local_midnight(d, 1)) {
+        filter("l.created_at < ?".into(), Value::Text(end));
     }
     if q.overdue {
         filter(
