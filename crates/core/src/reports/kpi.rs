@@ -9,11 +9,10 @@ use crate::kernel::app::App;
 use crate::kernel::clock;
 use crate::kernel::error::Result;
 use crate::leads::lead::LeadKind;
-use crate::org::business_hours::Schedule;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// One lead as the KPIs read it.
@@ -189,7 +188,7 @@ pub(crate) fn facts(
         rusqlite::types::Value::Text(clock::to_text(period.end)),
     ];
     args.extend(extra);
-    let mut schedules: HashMap<i64, Schedule> = HashMap::new();
+    let mut schedules = super::Schedules::default();
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
     let mut out = Vec::new();
@@ -201,10 +200,7 @@ pub(crate) fn facts(
         };
         let contacted = contacted.as_deref().and_then(clock::parse);
         let site_id: i64 = r.get(7)?;
-        if !schedules.contains_key(&site_id) {
-            schedules.insert(site_id, crate::org::sites::schedule(conn, site_id)?);
-        }
-        let schedule = &schedules[&site_id];
+        let schedule = schedules.of(conn, site_id)?;
         let (first_contact_min, within_working_day, within_48h) = match contacted {
             Some(c) => (
                 Some(
@@ -264,7 +260,7 @@ pub(crate) fn report(leads: &[LeadFacts], period: &Period) -> KpiReport {
         .into_iter()
         .map(|(label, count)| CountRow { label, count })
         .collect();
-    lost_reasons.sort_by(|a, b| b.count.cmp(&a.count));
+    lost_reasons.sort_by_key(|r| std::cmp::Reverse(r.count));
     KpiReport {
         from: period.from.to_string(),
         to: period.to.to_string(),

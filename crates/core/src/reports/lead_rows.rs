@@ -5,11 +5,9 @@ use super::ReportFilter;
 use crate::kernel::clock;
 use crate::kernel::error::{CoreError, Result};
 use crate::leads::lead::{Interest, LeadKind, LeadStage, LeadStatus};
-use crate::org::business_hours::Schedule;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::Connection;
-use std::collections::HashMap;
 
 /// The columns, in order, as their headers read.
 pub const HEADERS: &[&str] = &[
@@ -123,7 +121,7 @@ pub fn for_each(
          LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN vehicles v ON v.id = l.vehicle_id
          WHERE {where_sql} ORDER BY l.created_at, l.id"
     );
-    let mut schedules: HashMap<i64, Schedule> = HashMap::new();
+    let mut schedules = super::Schedules::default();
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
     let time = |t: Option<String>| t.as_deref().and_then(clock::parse);
@@ -133,11 +131,9 @@ pub fn for_each(
             time(r.get(1)?).ok_or_else(|| CoreError::Internal("date de lead illisible".into()))?;
         let contacted = time(r.get(18)?);
         let site_id: i64 = r.get(26)?;
-        if !schedules.contains_key(&site_id) {
-            schedules.insert(site_id, crate::org::sites::schedule(conn, site_id)?);
-        }
+        let schedule = schedules.of(conn, site_id)?;
         let first_contact_hours = contacted.map(|c| {
-            schedules[&site_id]
+            schedule
                 .working_between(created, c.max(created))
                 .num_seconds() as f64
                 / 3600.0

@@ -120,6 +120,24 @@ impl ReportFilter {
     }
 }
 
+/// The opening hours of each site, read once per report.
+#[derive(Default)]
+pub(crate) struct Schedules(std::collections::HashMap<i64, crate::org::business_hours::Schedule>);
+
+impl Schedules {
+    pub fn of(
+        &mut self,
+        conn: &rusqlite::Connection,
+        site_id: i64,
+    ) -> Result<&crate::org::business_hours::Schedule> {
+        use std::collections::hash_map::Entry;
+        Ok(match self.0.entry(site_id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(crate::org::sites::schedule(conn, site_id)?),
+        })
+    }
+}
+
 /// The activity space a lead belongs to (seed 003): commerce VN, commerce VO, après-vente, RH.
 pub fn space(kind: LeadKind) -> &'static str {
     match kind {
