@@ -122,5 +122,25 @@ check "the order PDF prints the amounts and the withdrawal form" 'pdftotext "$di
 check "pdf to an unwritable path fails in French" '! "$bin" --db "$db" pdf offer "$offer" -o /nonexistent/dir/o.pdf 2> "$dir/err.txt" && grep -q "Impossible d.écrire" "$dir/err.txt"'
 check "pdf of an unknown offer fails and writes nothing" '! "$bin" --db "$db" pdf offer 999999 -o "$dir/none.pdf" 2>/dev/null && [ ! -e "$dir/none.pdf" ]'
 
+# Reports: a lead on Friday at 18:00 and a call on Monday at 9:10 (CARNET_NOW), then the KPIs.
+"$bin" --db "$dir/now.db" demo --leads 0 > /dev/null
+site=$("$bin" --db "$dir/now.db" call meta | jq '.sites[0].id')
+CARNET_NOW=2026-11-27T18:00:00+01:00 "$bin" --db "$dir/now.db" call lead_create "{\"contact\": {\"last_name\": \"Vendredi\", \"phone\": \"0611223344\"}, \"kind\": \"VN\", \"source\": \"Site web\", \"site_id\": $site}" > "$dir/friday.json"
+check "CARNET_NOW dates the lead" '[ "$(jq -r .created_at "$dir/friday.json")" = 2026-11-27T17:00:00Z ]'
+CARNET_NOW=2026-11-30T09:10:00+01:00 "$bin" --db "$dir/now.db" call lead_log_call "{\"lead_id\": $(jq .id "$dir/friday.json"), \"outcome\": \"joint\", \"duration_s\": 120}" > /dev/null
+CARNET_NOW=2026-11-30T12:00:00+01:00 "$bin" --db "$dir/now.db" kpi --from 2026-11-27 --to 2026-11-27 --json > "$dir/kpi.json"
+check "first contact counts working minutes only (Fri 18–19, Sat, Mon 9:00–9:10 = 490)" '[ "$(jq .total.first_contact_median_min "$dir/kpi.json")" = 490 ]'
+check "contacted within 48 h (Sunday does not count) but not within one working day" '[ "$(jq -c "[.total.within_48h, .total.within_working_day]" "$dir/kpi.json")" = "[1,0]" ]'
+check "kpi JSON has its groups and the sales" 'jq -e "has(\"by_source\") and has(\"by_owner\") and has(\"by_site\") and has(\"by_kind\") and has(\"by_brand\") and (.sales | has(\"forecast\"))" "$dir/kpi.json" >/dev/null'
+check "an invalid CARNET_NOW is refused in French" '! CARNET_NOW=vendredi "$bin" --db "$dir/now.db" kpi 2> "$dir/err.txt" && grep -q "CARNET_NOW invalide" "$dir/err.txt"'
+check "an empty period is refused" '! "$bin" --db "$db" kpi --from 2026-12-01 --to 2026-11-01 --json > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.field "$dir/err.json")" = from ]'
+"$bin" --db "$db" export leads --xlsx "$dir/leads.xlsx" --json > "$dir/export.json"
+check "export leads writes every lead" '[ "$(jq .rows "$dir/export.json")" = "$("$bin" --db "$db" leads list --json --limit 1 | jq .total)" ]'
+check "the workbook reads back: a sheet of all leads, then one per kind" '"$(dirname "$0")/../.venv/bin/python" -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1], read_only=True); assert wb.sheetnames[0] == \"Tous les leads\" and len(wb.sheetnames) >= 4, wb.sheetnames" "$dir/leads.xlsx"'
+"$bin" --db "$db" export leads --csv "$dir/leads.csv" --kind VN > /dev/null
+check "the CSV starts with a BOM and uses semicolons" '[ "$(head -c 3 "$dir/leads.csv" | od -An -tx1 | tr -d " ")" = efbbbf ] && head -1 "$dir/leads.csv" | grep -q "^.Code;Reçu le;Statut"'
+check "export to an unwritable path fails in French and leaves nothing" '! "$bin" --db "$db" export kpi --xlsx /nonexistent/k.xlsx 2> "$dir/err.txt" && grep -q "existe pas" "$dir/err.txt"'
+check "a vendeur may not export" '! "$bin" --db "$db" --as karim.benali@autosdurhone.fr export leads --csv "$dir/k.csv" --json > "$dir/err.json" 2>/dev/null && [ "$(jq -r .error.code "$dir/err.json")" = forbidden ] && [ ! -e "$dir/k.csv" ]'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
