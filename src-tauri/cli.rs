@@ -371,6 +371,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
     };
     let report = carnet_core::dev::bench::run(&app, rounds)?;
     let pdf = carnet_core::dev::bench::documents(&app, rounds.min(200))?;
+    let reports = carnet_core::dev::bench::reports(&app, rounds.min(50))?;
     // Intake is measured on its own fresh database: it writes.
     let intake = if mails > 0 {
         let intake_app = App::open(&dir.join("intake.db"))?;
@@ -411,6 +412,26 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
                     t.p50_ms, t.p95_ms, t.max_ms, t.runs, bytes.div_ceil(1024)
                 );
             }
+        }
+        for (name, p) in [
+            ("tableau de pilotage", &reports.dashboard),
+            ("indicateurs des 30 derniers jours", &reports.kpi),
+        ] {
+            println!(
+                "{name:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)",
+                p.p50_ms, p.p95_ms, p.max_ms, p.runs
+            );
+        }
+        if let Some(e) = &reports.export {
+            println!(
+                "export Excel de {} leads : {:.2} s ({:.2} s en rust_xlsxwriter nu, rapport {:.2}), pic mémoire {}, fichier {:.1} Mo",
+                e.leads,
+                e.seconds,
+                e.bare_seconds,
+                e.ratio,
+                e.peak_mb.map(|m| format!("{m:.0} Mo")).unwrap_or_else(|| "inconnu".into()),
+                e.file_mb
+            );
         }
         if let Some(i) = &intake {
             println!(

@@ -84,6 +84,44 @@ async fn save_file(
     .map_err(|e| CoreError::Internal(e.to_string()).to_api())?
 }
 
+/// Cancels the export under way (its file is not written).
+#[derive(Clone, Default)]
+struct ExportCancel(Arc<std::sync::atomic::AtomicBool>);
+
+/// Runs an export into the Downloads folder with its progress sent to the window
+/// (`export-progress` {done, total}) and a way to cancel it (`export_cancel`).
+#[tauri::command]
+async fn export_run(
+    app_handle: AppHandle,
+    backend: tauri::State<'_, Backend>,
+    cancel: tauri::State<'_, ExportCancel>,
+    input: carnet_core::api::ExportInput,
+    token: Option<String>,
+) -> Result<carnet_core::api::ExportDone, ApiError> {
+    let app = backend.0.clone()?;
+    let cancel = cancel.0.clone();
+    cancel.store(false, Ordering::SeqCst);
+    tauri::async_runtime::spawn_blocking(move || {
+        let app = app.in_session_for(token.as_deref(), "export_file")?;
+        let target = app.export_target(input.what).map_err(|e| e.to_api())?;
+        app.export_to(&input, &target, |done, total| {
+            let _ = app_handle.emit(
+                "export-progress",
+                serde_json::json!({ "done": done, "total": total }),
+            );
+            !cancel.load(Ordering::SeqCst)
+        })
+        .map_err(|e| e.to_api())
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).to_api())?
+}
+
+#[tauri::command]
+fn export_cancel(cancel: tauri::State<'_, ExportCancel>) {
+    cancel.0.store(true, Ordering::SeqCst);
+}
+
 /// Tells the window that leads changed and shows the signed-in user's new notifications on the
 /// desktop (only those that arrived since the window opened).
 fn announce(
@@ -166,6 +204,7 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
         .plugin(tauri_plugin_notification::init())
         .manage(Backend(backend))
         .manage(window.clone())
+        .manage(ExportCancel::default())
         .setup(move |tauri_app| {
             if let Some(app) = services {
                 start_services(tauri_app.handle().clone(), app, window);
@@ -173,7 +212,12 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
             let _ = tauri_app.get_webview_window("main");
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, save_file])
+        .invoke_handler(tauri::generate_handler![
+            call,
+            save_file,
+            export_run,
+            export_cancel
+        ])
         .run(tauri::generate_context!())?;
     Ok(())
 }

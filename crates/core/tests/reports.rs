@@ -314,4 +314,20 @@ print("ok")
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left");
+    // Cancelled from the progress bar: no file, no leftover.
+    let cancelled = s.dir.path().join("cancelled.xlsx");
+    let err = s
+        .app
+        .export_to(
+            &ExportInput {
+                what: ExportKind::LeadsXlsx,
+                filter: ReportFilter::default(),
+            },
+            &cancelled,
+            |_, _| false,
+        )
+        .unwrap_err()
+        .to_api();
+    assert!(err.message.contains("annulé"), "{}", err.message);
+    assert!(!cancelled.exists());
 }

@@ -398,7 +398,11 @@ close_reason: string | null, contact: Contact, vehicle: Vehicle | null, owned_ve
 /**
  * In the corbeille since then (RFC 3339), or null.
  */
-deleted_at: string | null, };
+deleted_at: string | null, 
+/**
+ * The next task or appointment not done yet (the earliest), or null.
+ */
+next_action: NextAction | null, };
 
 export type LeadCounters = { 
 /**
@@ -519,6 +523,8 @@ export type Meta = { version: string, sites: Array<Site>, users: Array<User>, so
 current_user_id: number | null, };
 
 export type NewLead = { contact_id?: number | null, contact: ContactInput, kind: LeadKind, source: string, interest?: Interest, site_id: number, owner_id?: number | null, vehicle?: VehicleInput | null, owned_vehicle?: VehicleInput | null, message?: string | null, external_ref?: string | null, };
+
+export type NextAction = { kind: string, due_at: string, };
 
 export type NoteInput = { lead_id: number, text: string, };
 

@@ -25,6 +25,18 @@ impl App {
         self.acting_as(user).call(name, args)
     }
 
+    /// This Carnet acting as the user signed in with `token`, once they may run `name`: for the
+    /// window's work that the shell carries out itself (an export with its progress bar).
+    pub fn in_session_for(&self, token: Option<&str>, name: &str) -> Result<App, ApiError> {
+        let user = self.session_user(token, name).map_err(|e| {
+            e.log(name);
+            e.to_api()
+        })?;
+        let app = self.acting_as(user);
+        app.check_access(name)?;
+        Ok(app)
+    }
+
     /// The session's user for `name`: None for a public command.
     fn session_user(&self, token: Option<&str>, name: &str) -> Result<Option<i64>, CoreError> {
         match access_of(name) {

@@ -271,3 +271,120 @@ pub fn documents(app: &App, rounds: usize) -> Result<Option<PdfBench>> {
         order_bytes,
     }))
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportBench {
+    /// The tableau de pilotage (default filters), in ms.
+    pub dashboard: Percentiles,
+    /// The KPIs of the last 30 days, in ms.
+    pub kpi: Percentiles,
+    /// The lead export (every lead) to XLSX, when the database holds 200,000 leads or fewer.
+    pub export: Option<ExportBench>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportBench {
+    pub leads: u64,
+    pub seconds: f64,
+    /// The same number of rows and cells written with bare rust_xlsxwriter (constant memory).
+    pub bare_seconds: f64,
+    pub ratio: f64,
+    /// Peak resident memory of the process during the export (Linux), in MB.
+    pub peak_mb: Option<f64>,
+    pub file_mb: f64,
+}
+
+/// Resets the process's peak RSS (Linux `clear_refs` 5) and reads it back later (`VmHWM`).
+fn peak_reset() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Writes `rows` rows shaped like the lead export (17 texts, 5 dates, 5 numbers) with bare
+/// rust_xlsxwriter: the floor the export is compared with.
+fn bare_xlsx(rows: u64, path: &std::path::Path) -> Result<f64> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let started = Instant::now();
+    let err =
+        |e: rust_xlsxwriter::XlsxError| crate::kernel::error::CoreError::Internal(e.to_string());
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy hh:mm");
+    let ws = book.add_worksheet_with_constant_memory().map_err(err)?;
+    let when = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .unwrap_or_default();
+    for r in 1..=rows as u32 {
+        for c in 0..17u16 {
+            ws.write_string(r, c, "Texte de cellule").map_err(err)?;
+        }
+        for c in 17..22u16 {
+            ws.write_datetime_with_format(r, c, when, &date)
+                .map_err(err)?;
+        }
+        for c in 22..27u16 {
+            ws.write_number(r, c, f64::from(r)).map_err(err)?;
+        }
+    }
+    book.save(path).map_err(err)?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+pub fn reports(app: &App, rounds: usize) -> Result<ReportBench> {
+    use crate::reports::export::{ExportInput, ExportKind};
+    use crate::reports::ReportFilter;
+    let samples = |f: &dyn Fn() -> Result<()>| -> Result<Percentiles> {
+        f()?;
+        Ok(percentiles(
+            (0..rounds.max(1))
+                .map(|_| time_ms(f))
+                .collect::<Result<Vec<f64>>>()?,
+        ))
+    };
+    let dashboard = samples(&|| app.dashboard(ReportFilter::default()).map(drop))?;
+    let kpi = samples(&|| app.kpi(ReportFilter::default()).map(drop))?;
+    let leads =
+        crate::reports::lead_rows::count(&*app.conn()?, &ReportFilter::default(), app.now())?;
+    let export = if leads <= 200_000 {
+        let dir = std::env::temp_dir().join(format!("carnet-export-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let target = dir.join("leads.xlsx");
+        peak_reset();
+        let started = Instant::now();
+        let done = app.export_to(
+            &ExportInput {
+                what: ExportKind::LeadsXlsx,
+                filter: ReportFilter::default(),
+            },
+            &target,
+            |_, _| true,
+        )?;
+        let seconds = started.elapsed().as_secs_f64();
+        let peak = peak_mb();
+        let file_mb = std::fs::metadata(&target)
+            .map(|m| m.len() as f64 / 1e6)
+            .unwrap_or(0.0);
+        let bare_seconds = bare_xlsx(done.rows, &dir.join("bare.xlsx"))?;
+        let _ = std::fs::remove_dir_all(&dir);
+        Some(ExportBench {
+            leads: done.rows,
+            seconds,
+            bare_seconds,
+            ratio: seconds / bare_seconds.max(1e-9),
+            peak_mb: peak,
+            file_mb,
+        })
+    } else {
+        None
+    };
+    Ok(ReportBench {
+        dashboard,
+        kpi,
+        export,
+    })
+}

@@ -82,6 +82,15 @@ pub struct Lead {
     pub owned_vehicle: Option<Vehicle>,
     /// In the corbeille since then (RFC 3339), or null.
     pub deleted_at: Option<String>,
+    /// The next task or appointment not done yet (the earliest), or null.
+    pub next_action: Option<NextAction>,
+}
+
+/// What is planned next on a lead: the kind of task (appel, email, rdv, essai, relance) and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NextAction {
+    pub kind: String,
+    pub due_at: String,
 }
 
 /// What a new lead needs; `contact_id` reuses an existing contact instead of `contact`.
@@ -126,7 +135,9 @@ pub(crate) fn select_from(source: &str) -> String {
     format!(
         "SELECT l.id, l.code, l.status, l.stage, l.kind, l.source, l.interest, l.owner_id, u.name, l.site_id, s.name,
                 l.created_at, l.updated_at, l.deadline_at, l.contacted_at, l.last_activity_at, l.external_ref, l.message,
-                l.close_reason, {}, {}, {}, l.deleted_at
+                l.close_reason, {}, {}, {}, l.deleted_at,
+                (SELECT t.kind || ' ' || t.due_at FROM tasks t WHERE t.lead_id = l.id AND t.done_at IS NULL
+                 ORDER BY t.due_at LIMIT 1)
          FROM {source}
          JOIN contacts c ON c.id = l.contact_id
          LEFT JOIN sites s ON s.id = l.site_id
@@ -164,6 +175,12 @@ pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
         vehicle: vehicle::from_row_at(r, 32)?,
         owned_vehicle: vehicle::from_row_at(r, 39)?,
         deleted_at: r.get(46)?,
+        next_action: r.get::<_, Option<String>>(47)?.and_then(|t| {
+            t.split_once(' ').map(|(kind, due_at)| NextAction {
+                kind: kind.into(),
+                due_at: due_at.into(),
+            })
+        }),
     })
 }
 

@@ -31,11 +31,13 @@ fn decimal(v: Option<f64>, digits: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The lead list as CSV at `target`; `progress(done, total)` returns false to cancel.
 pub fn leads(
     conn: &Connection,
     filter: &ReportFilter,
     now: DateTime<Utc>,
     target: &Path,
+    mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<u64> {
     let mut written = 0;
     super::xlsx::write_aside(target, |tmp| {
@@ -45,7 +47,8 @@ pub fn leads(
             .map_err(|e| io_error(target, e))?;
         let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
         csv.write_record(HEADERS).map_err(|e| io_error(target, e))?;
-        written = lead_rows::for_each(conn, filter, now, |l, _| {
+        let mut done: u64 = 0;
+        written = lead_rows::for_each(conn, filter, now, |l, total| {
             let text = |v: Option<&str>| inert(v.unwrap_or(""));
             let euros = |c: Option<i64>| decimal(c.map(|c| c as f64 / 100.0), 2);
             csv.write_record([
@@ -78,7 +81,8 @@ pub fn leads(
                 text(l.external_ref.as_deref()),
             ])
             .map_err(|e| io_error(target, e))?;
-            Ok(true)
+            done += 1;
+            Ok(lead_rows::keep_going(done, total, &mut progress))
         })?;
         let out = csv.into_inner().map_err(|e| io_error(target, e))?;
         let file = out.into_inner().map_err(|e| io_error(target, e))?;

@@ -42,7 +42,9 @@ impl App {
             ExportKind::LeadsXlsx => {
                 super::xlsx::leads(&conn, &input.filter, now, target, progress)?
             }
-            ExportKind::LeadsCsv => super::csv_export::leads(&conn, &input.filter, now, target)?,
+            ExportKind::LeadsCsv => {
+                super::csv_export::leads(&conn, &input.filter, now, target, progress)?
+            }
             ExportKind::KpiXlsx => {
                 let period = input.filter.period(now)?;
                 let leads = super::kpi::facts(&conn, &input.filter, &period)?;
@@ -61,6 +63,12 @@ impl App {
 
     /// The window's export: into the exports folder, named after what and when.
     pub fn export_file(&self, input: ExportInput) -> Result<ExportDone> {
+        let target = self.export_target(input.what)?;
+        self.export_to(&input, &target, |_, _| true)
+    }
+
+    /// Where the window writes an export: the exports folder, a name saying what and when.
+    pub fn export_target(&self, what: ExportKind) -> Result<PathBuf> {
         let dir = self.exports_dir().ok_or_else(|| CoreError::Unavailable {
             component: "Dossier Téléchargements",
             message: "Aucun dossier d'export sur ce poste : utilisez la commande carnet export."
@@ -70,12 +78,11 @@ impl App {
             .now()
             .with_timezone(&chrono_tz::Europe::Paris)
             .format("%Y-%m-%d-%Hh%M");
-        let name = match input.what {
+        let name = match what {
             ExportKind::LeadsXlsx => format!("leads-{stamp}.xlsx"),
             ExportKind::LeadsCsv => format!("leads-{stamp}.csv"),
             ExportKind::KpiXlsx => format!("indicateurs-{stamp}.xlsx"),
         };
-        let target: PathBuf = dir.join(name);
-        self.export_to(&input, &target, |_, _| true)
+        Ok(dir.join(name))
     }
 }

@@ -178,6 +178,11 @@ pub fn for_each(
     Ok(done)
 }
 
+/// Reports progress on the first row and every thousand rows; false when the user cancelled.
+pub fn keep_going(done: u64, total: u64, progress: &mut impl FnMut(u64, u64) -> bool) -> bool {
+    !(done == 1 || done.is_multiple_of(1000)) || progress(done, total)
+}
+
 /// A spreadsheet cell starting with = + - @ (or a tab / carriage return) is a formula to Excel:
 /// text from outside is prefixed with an apostrophe so that it stays text (CSV injection).
 pub fn inert(text: &str) -> String {

@@ -223,7 +223,7 @@ pub fn leads(
                 write_lead(ws, next[i], &lead, &f).map_err(xlsx_error)?;
                 next[i] += 1;
             }
-            Ok(!done.is_multiple_of(1000) || progress(done, total))
+            Ok(lead_rows::keep_going(done, total, &mut progress))
         })?;
         progress(count, total);
         written = count;
