@@ -424,12 +424,13 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
         }
         if let Some(e) = &reports.export {
             println!(
-                "export Excel de {} leads : {:.2} s ({:.2} s en rust_xlsxwriter nu, rapport {:.2}), pic mémoire {}, fichier {:.1} Mo",
+                "export Excel de {} leads : {:.2} s ({:.2} s pour les mêmes cellules en rust_xlsxwriter nu, rapport {:.2}), mémoire {} avant, pic {}, fichier {:.1} Mo",
                 e.leads,
                 e.seconds,
                 e.bare_seconds,
                 e.ratio,
-                e.peak_mb.map(|m| format!("{m:.0} Mo")).unwrap_or_else(|| "inconnu".into()),
+                e.rss_before_mb.map(|m| format!("{m:.0} Mo")).unwrap_or_else(|| "?".into()),
+                e.peak_mb.map(|m| format!("{m:.0} Mo")).unwrap_or_else(|| "?".into()),
                 e.file_mb
             );
         }

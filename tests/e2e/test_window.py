@@ -368,6 +368,27 @@ def scenario():
         w.click_css('[data-testid="agenda-task"]')
         w.el("agenda-panel")
 
+        # Pilotage: the dashboard's counters, then the lead list exported to Téléchargements.
+        w.click("nav-pilotage")
+        w.el("dash-late-count")
+        w.el("dash-unassigned-count")
+        started = time.monotonic()
+        w.click("report-tab-kpi")
+        w.el("kpi-total-leads")
+        print(f"window: KPIs shown {time.monotonic() - started:.2f} s after the click")
+        w.shot("07b-pilotage")
+        downloads = os.environ.get("E2E_DOWNLOADS")
+        if downloads:
+            before = set(os.listdir(downloads))
+            w.click("export-leads-xlsx")
+            def exported(d):
+                new = [f for f in set(os.listdir(downloads)) - before if f.endswith(".xlsx") and not f.startswith(".")]
+                return new[0] if new else False
+            name = w.wait.until(exported)
+            with open(os.path.join(downloads, name), "rb") as book:
+                assert book.read(2) == b"PK", name
+            print(f"window: {name} exported to the Downloads folder")
+
 
         # The settings: follow-up delays, assignment and deadline rules, the team.
         w.click("nav-settings")

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { ApiFailure, call, errorKind, errorMessage, failureKind, isSessionLoss, onLeadsChanged, onSessionLost, sessionRoute, sessionToken, setSessionToken, type SessionRoute } from "./api";
+import { ApiFailure, call, errorKind, exportCancel, exportRun, errorMessage, failureKind, isSessionLoss, onLeadsChanged, onSessionLost, sessionRoute, sessionToken, setSessionToken, type SessionRoute } from "./api";
 import { ERROR_KINDS } from "./bindings";
 import { errors } from "./i18n";
 
@@ -212,5 +212,56 @@ describe("session errors", () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe("exports", () => {
+  const input = { what: "leads_csv" as const, filter: { from: "2026-03-01" } };
+
+  it("runs in the shell with the token, reporting progress, and stops listening afterwards", async () => {
+    enterTauri();
+    setSessionToken("tok");
+    const unlisten = vi.fn();
+    let handler: ((e: { payload: unknown }) => void) | null = null;
+    listenMock.mockImplementation(async (_name, h) => {
+      handler = h as unknown as (e: { payload: unknown }) => void;
+      return unlisten;
+    });
+    invokeMock.mockImplementation(async () => {
+      handler?.({ payload: { done: 1000, total: 2500 } });
+      handler?.({ payload: "garbage" });
+      return { path: "/home/a/Téléchargements/leads.csv", rows: 2500 };
+    });
+    const progress: unknown[] = [];
+    const done = await exportRun(input, (p) => progress.push(p));
+    expect(done.rows).toBe(2500);
+    expect(listenMock).toHaveBeenCalledWith("export-progress", expect.any(Function));
+    expect(invokeMock).toHaveBeenCalledWith("export_run", { input, token: "tok" });
+    expect(progress).toEqual([{ done: 1000, total: 2500 }]);
+    expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("rejects a cancelled export with the shell's ApiFailure", async () => {
+    enterTauri();
+    const unlisten = vi.fn();
+    listenMock.mockResolvedValue(unlisten);
+    invokeMock.mockRejectedValue({ code: "refused", message: "Export annulé : aucun fichier n'a été écrit.", field: null });
+    const failure = await failureOf(exportRun(input, () => {}));
+    expect(failure.code).toBe("refused");
+    expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("asks the shell to cancel", async () => {
+    enterTauri();
+    invokeMock.mockResolvedValue(undefined);
+    await exportCancel();
+    expect(invokeMock).toHaveBeenCalledWith("export_cancel", { token: null });
+  });
+
+  it("outside the window: the core command, and cancelling does nothing", async () => {
+    const failure = await failureOf(exportRun(input));
+    expect(failure.kind).toBe("unreachable");
+    await exportCancel();
+    expect(invokeMock).not.toHaveBeenCalled();
   });
 });

@@ -3,7 +3,7 @@
 // is no backend to reach.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind } from "./bindings";
+import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind, type ExportDone, type ExportInput } from "./bindings";
 import { errors } from "./i18n";
 
 /** How a failure reads for the user: the backend's kinds, plus a backend that could not be reached. */
@@ -131,6 +131,52 @@ function callTauri<K extends keyof Commands>(name: K, args: Commands[K]["args"])
 export function saveFileToDisk(id: number, open: boolean): Promise<string> {
   if (!inTauri()) return Promise.reject(new ApiFailure({ code: "network", message: errors.network, field: null }));
   return invokeShell<string>("save_file", { id, open });
+}
+
+export const EXPORT_PROGRESS = "export-progress";
+
+/** How far an export is: `done` leads written out of `total` (lead exports only). */
+export type ExportProgress = { done: number; total: number };
+
+function isExportProgress(value: unknown): value is ExportProgress {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ExportProgress).done === "number" &&
+    typeof (value as ExportProgress).total === "number"
+  );
+}
+
+/**
+ * Runs an export into the Downloads folder. In the window the shell runs it, sending its progress
+ * (`export-progress`, passed to `onProgress`; lead exports only) and letting `exportCancel` stop
+ * it: a cancelled export rejects with a `refused` ApiFailure and writes no file. Outside the
+ * window: the core's `export_file` command.
+ */
+export async function exportRun(input: ExportInput, onProgress?: (p: ExportProgress) => void): Promise<ExportDone> {
+  if (!inTauri()) return call("export_file", input);
+  let unlisten: (() => void) | null = null;
+  if (onProgress) {
+    try {
+      // Listening before the export starts, so that its first rows are not missed.
+      unlisten = await listen<unknown>(EXPORT_PROGRESS, (e) => {
+        if (isExportProgress(e.payload)) onProgress(e.payload);
+      });
+    } catch {
+      // Without the event the export still runs, with an indeterminate progress.
+    }
+  }
+  try {
+    return await invokeShell<ExportDone>("export_run", { input });
+  } finally {
+    unlisten?.();
+  }
+}
+
+/** Asks the export under way to stop (its file is then not written). Outside the window: nothing. */
+export async function exportCancel(): Promise<void> {
+  if (!inTauri()) return;
+  await invokeShell<void>("export_cancel", {});
 }
 
 /** Runs one backend command. Rejects with an ApiFailure. */

@@ -289,7 +289,8 @@ pub struct ExportBench {
     /// The same number of rows and cells written with bare rust_xlsxwriter (constant memory).
     pub bare_seconds: f64,
     pub ratio: f64,
-    /// Peak resident memory of the process during the export (Linux), in MB.
+    /// Resident memory of the process before the export and its peak during it (Linux), in MB.
+    pub rss_before_mb: Option<f64>,
     pub peak_mb: Option<f64>,
     pub file_mb: f64,
 }
@@ -299,15 +300,16 @@ fn peak_reset() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
-fn peak_mb() -> Option<f64> {
+fn status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
 
-/// Writes `rows` rows shaped like the lead export (17 texts, 5 dates, 5 numbers) with bare
-/// rust_xlsxwriter: the floor the export is compared with.
+/// Writes the cells of the lead export with bare rust_xlsxwriter — `rows` rows shaped like a
+/// lead (17 texts, 5 dates, 5 numbers) on the first sheet and again spread over the per-kind
+/// sheets — : the floor the export is compared with.
 fn bare_xlsx(rows: u64, path: &std::path::Path) -> Result<f64> {
     use rust_xlsxwriter::{Format, Workbook};
     let started = Instant::now();
@@ -315,20 +317,22 @@ fn bare_xlsx(rows: u64, path: &std::path::Path) -> Result<f64> {
         |e: rust_xlsxwriter::XlsxError| crate::kernel::error::CoreError::Internal(e.to_string());
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy hh:mm");
-    let ws = book.add_worksheet_with_constant_memory().map_err(err)?;
     let when = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
         .and_then(|d| d.and_hms_opt(9, 30, 0))
         .unwrap_or_default();
-    for r in 1..=rows as u32 {
-        for c in 0..17u16 {
-            ws.write_string(r, c, "Texte de cellule").map_err(err)?;
-        }
-        for c in 17..22u16 {
-            ws.write_datetime_with_format(r, c, when, &date)
-                .map_err(err)?;
-        }
-        for c in 22..27u16 {
-            ws.write_number(r, c, f64::from(r)).map_err(err)?;
+    for _ in 0..2 {
+        let ws = book.add_worksheet_with_constant_memory().map_err(err)?;
+        for r in 1..=rows as u32 {
+            for c in 0..17u16 {
+                ws.write_string(r, c, "Texte de cellule").map_err(err)?;
+            }
+            for c in 17..22u16 {
+                ws.write_datetime_with_format(r, c, when, &date)
+                    .map_err(err)?;
+            }
+            for c in 22..27u16 {
+                ws.write_number(r, c, f64::from(r)).map_err(err)?;
+            }
         }
     }
     book.save(path).map_err(err)?;
@@ -355,6 +359,7 @@ pub fn reports(app: &App, rounds: usize) -> Result<ReportBench> {
         std::fs::create_dir_all(&dir)?;
         let target = dir.join("leads.xlsx");
         peak_reset();
+        let rss_before_mb = status_mb("VmRSS:");
         let started = Instant::now();
         let done = app.export_to(
             &ExportInput {
@@ -365,7 +370,7 @@ pub fn reports(app: &App, rounds: usize) -> Result<ReportBench> {
             |_, _| true,
         )?;
         let seconds = started.elapsed().as_secs_f64();
-        let peak = peak_mb();
+        let peak = status_mb("VmHWM:");
         let file_mb = std::fs::metadata(&target)
             .map(|m| m.len() as f64 / 1e6)
             .unwrap_or(0.0);
@@ -376,6 +381,7 @@ pub fn reports(app: &App, rounds: usize) -> Result<ReportBench> {
             seconds,
             bare_seconds,
             ratio: seconds / bare_seconds.max(1e-9),
+            rss_before_mb,
             peak_mb: peak,
             file_mb,
         })

@@ -98,64 +98,81 @@ fn lead_sheet(ws: &mut Worksheet, name: &str, rows: u64) -> std::result::Result<
     Ok(())
 }
 
-fn write_lead(
+/// One cell of a lead row, converted once and written to every sheet that shows the lead.
+enum Cell {
+    Empty,
+    Text(String),
+    Date(chrono::NaiveDateTime),
+    Hours(f64),
+    Count(u32),
+    Euros(i64),
+}
+
+fn cells(l: LeadRow) -> Vec<Cell> {
+    let text = |v: Option<String>| match v {
+        Some(v) if !v.is_empty() => Cell::Text(v),
+        _ => Cell::Empty,
+    };
+    let date = |v: Option<DateTime<Utc>>| v.map_or(Cell::Empty, |t| Cell::Date(local(t)));
+    vec![
+        Cell::Text(l.code),
+        Cell::Date(local(l.created)),
+        Cell::Text(l.status.label().into()),
+        Cell::Text(l.stage.label().into()),
+        Cell::Text(l.kind.as_str().into()),
+        text(Some(l.source)),
+        Cell::Text(l.interest.label().into()),
+        text(l.owner),
+        text(Some(l.site)),
+        text(Some(l.last_name)),
+        text(Some(l.first_name)),
+        text(l.company),
+        text(l.phone),
+        text(l.email),
+        text(l.postal_code),
+        text(l.city),
+        text(l.vehicle),
+        date(l.deadline),
+        date(l.contacted),
+        l.first_contact_hours
+            .map_or(Cell::Empty, |h| Cell::Hours((h * 10.0).round() / 10.0)),
+        date(l.last_activity),
+        Cell::Count(l.calls),
+        Cell::Count(l.offers),
+        l.last_offer_cents.map_or(Cell::Empty, Cell::Euros),
+        l.order_cents.map_or(Cell::Empty, Cell::Euros),
+        text(l.close_reason),
+        text(l.external_ref),
+    ]
+}
+
+fn write_cells(
     ws: &mut Worksheet,
     row: u32,
-    l: &LeadRow,
+    cells: &[Cell],
     f: &Formats,
 ) -> std::result::Result<(), XlsxError> {
-    let text =
-        |ws: &mut Worksheet, col: u16, v: Option<&str>| -> std::result::Result<(), XlsxError> {
-            if let Some(v) = v.filter(|v| !v.is_empty()) {
-                ws.write_string(row, col, v)?;
+    for (col, cell) in cells.iter().enumerate() {
+        let col = col as u16;
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(t) => {
+                ws.write_string(row, col, t)?;
             }
-            Ok(())
-        };
-    let date = |ws: &mut Worksheet,
-                col: u16,
-                v: Option<DateTime<Utc>>|
-     -> std::result::Result<(), XlsxError> {
-        if let Some(t) = v {
-            ws.write_datetime_with_format(row, col, local(t), &f.date)?;
+            Cell::Date(d) => {
+                ws.write_datetime_with_format(row, col, d, &f.date)?;
+            }
+            Cell::Hours(h) => {
+                ws.write_number_with_format(row, col, *h, &f.hours)?;
+            }
+            Cell::Count(n) => {
+                ws.write_number(row, col, f64::from(*n))?;
+            }
+            Cell::Euros(c) => {
+                ws.write_number_with_format(row, col, *c as f64 / 100.0, &f.euros)?;
+            }
         }
-        Ok(())
-    };
-    let euros =
-        |ws: &mut Worksheet, col: u16, v: Option<i64>| -> std::result::Result<(), XlsxError> {
-            if let Some(c) = v {
-                ws.write_number_with_format(row, col, c as f64 / 100.0, &f.euros)?;
-            }
-            Ok(())
-        };
-    text(ws, 0, Some(&l.code))?;
-    date(ws, 1, Some(l.created))?;
-    text(ws, 2, Some(l.status.label()))?;
-    text(ws, 3, Some(l.stage.label()))?;
-    text(ws, 4, Some(l.kind.as_str()))?;
-    text(ws, 5, Some(&l.source))?;
-    text(ws, 6, Some(l.interest.label()))?;
-    text(ws, 7, l.owner.as_deref())?;
-    text(ws, 8, Some(&l.site))?;
-    text(ws, 9, Some(&l.last_name))?;
-    text(ws, 10, Some(&l.first_name))?;
-    text(ws, 11, l.company.as_deref())?;
-    text(ws, 12, l.phone.as_deref())?;
-    text(ws, 13, l.email.as_deref())?;
-    text(ws, 14, l.postal_code.as_deref())?;
-    text(ws, 15, l.city.as_deref())?;
-    text(ws, 16, l.vehicle.as_deref())?;
-    date(ws, 17, l.deadline)?;
-    date(ws, 18, l.contacted)?;
-    if let Some(h) = l.first_contact_hours {
-        ws.write_number_with_format(row, 19, (h * 10.0).round() / 10.0, &f.hours)?;
     }
-    date(ws, 20, l.last_activity)?;
-    ws.write_number(row, 21, f64::from(l.calls))?;
-    ws.write_number(row, 22, f64::from(l.offers))?;
-    euros(ws, 23, l.last_offer_cents)?;
-    euros(ws, 24, l.order_cents)?;
-    text(ws, 25, l.close_reason.as_deref())?;
-    text(ws, 26, l.external_ref.as_deref())?;
     Ok(())
 }
 
@@ -216,11 +233,13 @@ pub fn leads(
         let mut done: u64 = 0;
         let count = lead_rows::for_each(conn, filter, now, |lead, total| {
             done += 1;
+            let sheet = kinds.iter().position(|(k, _)| *k == lead.kind);
+            let row = cells(lead);
             let all = book.worksheet_from_index(0).map_err(xlsx_error)?;
-            write_lead(all, done as u32, &lead, &f).map_err(xlsx_error)?;
-            if let Some(i) = kinds.iter().position(|(k, _)| *k == lead.kind) {
+            write_cells(all, done as u32, &row, &f).map_err(xlsx_error)?;
+            if let Some(i) = sheet {
                 let ws = book.worksheet_from_index(i + 1).map_err(xlsx_error)?;
-                write_lead(ws, next[i], &lead, &f).map_err(xlsx_error)?;
+                write_cells(ws, next[i], &row, &f).map_err(xlsx_error)?;
                 next[i] += 1;
             }
             Ok(lead_rows::keep_going(done, total, &mut progress))

@@ -11,3 +11,4 @@ export * from "./auth";
 export * from "./setup";
 export * from "./admin";
 export * from "./documents";
+export * from "./reports";

@@ -11,6 +11,10 @@ export const list = {
   site: "Site",
   overdue: "En retard",
   dueToday: "À échéance aujourd'hui",
+  unassigned: "Non assignés",
+  createdPeriod: (from: string, to: string) =>
+    from && to ? `Reçus du ${from} au ${to}` : from ? `Reçus depuis le ${from}` : `Reçus jusqu'au ${to}`,
+  removeCreatedPeriod: "Retirer la période de réception",
   sort: "Tri",
   clearFilters: "Effacer les filtres",
   previous: "‹ Précédents",
@@ -33,7 +37,15 @@ export const list = {
     site: "Site",
     created: "Créé le",
     deadline: "Échéance",
+    activity: "Dernière activité",
+    next: "Prochaine action",
   },
+  columnsMenu: "Colonnes",
+  columnsMenuLabel: "Colonnes affichées",
+  columnsDefault: "Colonnes par défaut",
+  noNextAction: "—",
+  /** Short task kinds for the "Prochaine action" column (the full label is in its tooltip). */
+  nextActionKinds: { appel: "Appel", email: "E-mail", rdv: "RDV", essai: "Essai", relance: "Relance" } as Record<string, string>,
 };
 
 export const lead = {

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("../../../../../schemas/migrations/0008_documents.sql"),
     ),
+    (
+        9,
+        include_str!("../../../../../schemas/migrations/0009_reports.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
