@@ -60,63 +60,81 @@ pub struct Dashboard {
 
 const OPEN: &str = "l.status IN ('nouveau', 'a_traiter', 'en_cours')";
 
-/// How a list reads the leads: every lead, or only the open ones through their partial covering
-/// index (a small part of a large file: the dashboard stays fast at a million leads).
-#[derive(Clone, Copy, PartialEq)]
-enum Reads {
-    All,
-    Open,
+/// One open lead as the dashboard reads it from the covering index of open leads.
+struct OpenLead {
+    id: i64,
+    kind: LeadKind,
+    status: String,
+    deadline: Option<String>,
+    owner: Option<i64>,
+    hot: bool,
+    contacted: bool,
+    last_activity: String,
+    created: String,
 }
 
-/// A list: its exact count and its first leads, ordered by `at` (an expression). `from_where`
-/// uses `params` as ?1, ?2…; the report's filters follow them.
-fn list(
-    conn: &Connection,
-    filter: &ReportFilter,
-    reads: Reads,
-    params: &[&str],
-    from_where: &str,
-    at: &str,
-) -> Result<DashList> {
-    let leads = match reads {
-        Reads::All => "leads l",
-        Reads::Open => "leads l INDEXED BY leads_open",
-    };
-    let (conditions, extra) = filter.lead_conditions(params.len() + 1);
-    let where_sql = format!("{from_where} AND {}", conditions.join(" AND "));
-    let mut args: Vec<rusqlite::types::Value> =
-        params.iter().map(|p| p.to_string().into()).collect();
-    args.extend(extra);
-    let count: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM {leads} WHERE {where_sql}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
+/// A list's exact count and its first leads by `key` (ascending), named from their contacts.
+fn named(conn: &Connection, mut picked: Vec<(&OpenLead, String)>) -> Result<DashList> {
+    let count = picked.len() as u32;
+    picked.sort_by(|a, b| a.1.cmp(&b.1));
+    picked.truncate(LIST_LIMIT);
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.code, trim(c.first_name || ' ' || c.last_name), u.name, l.source || ' · ' || l.kind
+         FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?1",
     )?;
-    // The page's leads are picked from the index first; only those fifty are joined.
-    let sql = format!(
-        "SELECT l.code, trim(c.first_name || ' ' || c.last_name), u.name, {at}, l.source || ' · ' || l.kind
-         FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id
-         WHERE l.id IN (SELECT l.id FROM {leads} WHERE {where_sql} ORDER BY {at} LIMIT {LIST_LIMIT})
-         ORDER BY 4"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let leads = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+    let mut leads = Vec::with_capacity(picked.len());
+    for (lead, at) in picked {
+        leads.push(stmt.query_row([lead.id], |r| {
             Ok(DashLead {
                 code: r.get(0)?,
                 name: r.get(1)?,
                 owner: r.get(2)?,
-                at: r.get(3)?,
-                detail: r.get(4)?,
+                at: Some(at.clone()),
+                detail: r.get(3)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        })?);
+    }
     Ok(DashList { count, leads })
 }
 
-/// Open leads per kind and status now (the partial index of open leads), then the leads of
-/// each kind won or lost in the period (the index of closings).
-fn spaces(conn: &Connection, filter: &ReportFilter, period: &Period) -> Result<Vec<SpaceCounters>> {
+/// Every open lead matching the filters, in one pass over their partial covering index (a
+/// small part of a large file: the dashboard stays fast at a million leads).
+fn open_leads(conn: &Connection, filter: &ReportFilter) -> Result<Vec<OpenLead>> {
+    let (conditions, extra) = filter.lead_conditions(1);
+    let sql = format!(
+        "SELECT l.id, l.kind, l.status, l.deadline_at, l.owner_id,
+                l.interest = 'chaud' AND l.stage IN ('offre', 'negociation'), l.contacted_at IS NOT NULL,
+                l.last_activity_at, l.created_at
+         FROM leads l INDEXED BY leads_open WHERE {OPEN} AND {}",
+        conditions.join(" AND ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(extra), |r| {
+            Ok(OpenLead {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                status: r.get(2)?,
+                deadline: r.get(3)?,
+                owner: r.get(4)?,
+                hot: r.get(5)?,
+                contacted: r.get(6)?,
+                last_activity: r.get(7)?,
+                created: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Open leads per space and status now, then the leads of each space won or lost in the period
+/// (the index of closings).
+fn spaces(
+    conn: &Connection,
+    filter: &ReportFilter,
+    period: &Period,
+    open: &[OpenLead],
+) -> Result<Vec<SpaceCounters>> {
     let mut out: Vec<SpaceCounters> = SPACES
         .iter()
         .map(|s| SpaceCounters {
@@ -134,16 +152,8 @@ fn spaces(conn: &Connection, filter: &ReportFilter, period: &Period) -> Result<V
             }
         }
     };
-    let (conditions, extra) = filter.lead_conditions(1);
-    let open = format!(
-        "SELECT l.kind, l.status, count(*) FROM leads l INDEXED BY leads_open WHERE {OPEN} AND {} GROUP BY l.kind, l.status",
-        conditions.join(" AND ")
-    );
-    let mut stmt = conn.prepare(&open)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(extra))?;
-    while let Some(r) = rows.next()? {
-        let status: String = r.get(1)?;
-        add(r.get(0)?, &status, r.get(2)?);
+    for l in open {
+        add(l.kind, &l.status, 1);
     }
     let (conditions, extra) = filter.lead_conditions(3);
     let closed = format!(
@@ -164,6 +174,47 @@ fn spaces(conn: &Connection, filter: &ReportFilter, period: &Period) -> Result<V
     Ok(out)
 }
 
+/// Today's appointments and test drives not done yet, on the leads matching the filters.
+fn appointments(
+    conn: &Connection,
+    filter: &ReportFilter,
+    start: &str,
+    end: &str,
+) -> Result<DashList> {
+    let (conditions, extra) = filter.lead_conditions(3);
+    let where_sql = format!(
+        "t.kind IN ('rdv', 'essai') AND t.done_at IS NULL AND t.due_at >= ?1 AND t.due_at < ?2 AND {}",
+        conditions.join(" AND ")
+    );
+    let mut args: Vec<rusqlite::types::Value> =
+        vec![start.to_string().into(), end.to_string().into()];
+    args.extend(extra);
+    let count: u32 = conn.query_row(
+        &format!("SELECT count(DISTINCT t.lead_id) FROM tasks t JOIN leads l ON l.id = t.lead_id WHERE {where_sql}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let sql = format!(
+        "SELECT l.code, trim(c.first_name || ' ' || c.last_name), u.name, min(t.due_at), t.kind || ' · ' || l.source
+         FROM tasks t JOIN leads l ON l.id = t.lead_id JOIN contacts c ON c.id = l.contact_id
+         LEFT JOIN users u ON u.id = t.assignee_id
+         WHERE {where_sql} GROUP BY l.id ORDER BY 4 LIMIT {LIST_LIMIT}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let leads = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(DashLead {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                owner: r.get(2)?,
+                at: r.get(3)?,
+                detail: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(DashList { count, leads })
+}
+
 impl App {
     pub fn dashboard(&self, filter: ReportFilter) -> Result<Dashboard> {
         let now_t = self.now();
@@ -174,61 +225,45 @@ impl App {
         let day_start = clock::to_text(day_start);
         let conn = self.conn()?;
         let c = &*conn;
-        let now = [now.as_str()];
-        let late = list(
+        let open = open_leads(c, &filter)?;
+        // The few leads with a task to come: read once, then looked up.
+        let planned: std::collections::HashSet<i64> = c
+            .prepare_cached("SELECT lead_id FROM tasks WHERE lead_id IS NOT NULL AND done_at IS NULL AND due_at >= ?1")?
+            .query_map([&now], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let pick = |keep: &dyn Fn(&OpenLead) -> bool,
+                    key: &dyn Fn(&OpenLead) -> String|
+         -> Vec<(&OpenLead, String)> {
+            open.iter()
+                .filter(|l| keep(l))
+                .map(|l| (l, key(l)))
+                .collect()
+        };
+        let deadline = |l: &OpenLead| l.deadline.clone().unwrap_or_default();
+        let late = named(
             c,
-            &filter,
-            Reads::All,
-            &now,
-            &format!("{OPEN} AND l.deadline_at < ?1"),
-            "l.deadline_at",
+            pick(
+                &|l| l.deadline.as_deref().is_some_and(|d| d < now.as_str()),
+                &deadline,
+            ),
         )?;
-        let on_time = list(
+        let on_time = open
+            .iter()
+            .filter(|l| l.deadline.as_deref().is_some_and(|d| d >= now.as_str()))
+            .count() as u32;
+        let hot = named(c, pick(&|l| l.hot, &|l| l.last_activity.clone()))?;
+        let unassigned = named(c, pick(&|l| l.owner.is_none(), &|l| l.created.clone()))?;
+        let no_next_action = named(
             c,
-            &filter,
-            Reads::Open,
-            &now,
-            &format!("{OPEN} AND l.deadline_at >= ?1"),
-            "l.deadline_at",
-        )?
-        .count;
-        let hot = list(
-            c,
-            &filter,
-            Reads::Open,
-            &[],
-            &format!("{OPEN} AND l.interest = 'chaud' AND l.stage IN ('offre', 'negociation')"),
-            "l.last_activity_at",
+            pick(&|l| l.contacted && !planned.contains(&l.id), &|l| {
+                l.last_activity.clone()
+            }),
         )?;
-        let unassigned = list(
-            c,
-            &filter,
-            Reads::Open,
-            &[],
-            &format!("{OPEN} AND l.owner_id IS NULL"),
-            "l.created_at",
-        )?;
-        // Planned ahead: the few leads with a task to come, read once.
-        let no_next_action = list(
-            c,
-            &filter,
-            Reads::Open,
-            &now,
-            &format!("{OPEN} AND l.contacted_at IS NOT NULL AND l.id NOT IN (SELECT t.lead_id FROM tasks t WHERE t.lead_id IS NOT NULL AND t.done_at IS NULL AND t.due_at >= ?1)"),
-            "l.last_activity_at",
-        )?;
-        let appointments_today = list(
-            c,
-            &filter,
-            Reads::All,
-            &[day_start.as_str(), day_end.as_str()],
-            "l.id IN (SELECT lead_id FROM tasks WHERE kind IN ('rdv', 'essai') AND done_at IS NULL AND due_at >= ?1 AND due_at < ?2)",
-            "(SELECT min(due_at) FROM tasks t WHERE t.lead_id = l.id AND t.kind IN ('rdv', 'essai') AND t.done_at IS NULL AND t.due_at >= ?1)",
-        )?;
+        let appointments_today = appointments(c, &filter, &day_start, &day_end)?;
         Ok(Dashboard {
             from: period.from.to_string(),
             to: period.to.to_string(),
-            spaces: spaces(c, &filter, &period)?,
+            spaces: spaces(c, &filter, &period, &open)?,
             late,
             on_time,
             hot,
