@@ -261,12 +261,16 @@ first = [c.value for c in ws[2]]
 assert isinstance(first[1], datetime.datetime) and first[1] == datetime.datetime(2026, 11, 20, 18, 0), first[1]
 assert ws.cell(2, 2).number_format == "dd/mm/yyyy hh:mm"
 kpi = openpyxl.load_workbook(sys.argv[2])
-for name in ["Synthèse", "Par source", "Par vendeur", "Par site", "Par marque", "Par type", "Ventes", "Prévisions", "Activité"]:
+for name in ["Synthèse", "Par source", "Par vendeur", "Par site", "Par marque", "Par type", "Ventes", "Prévisions", "Activité", "Contacts"]:
     assert name in kpi.sheetnames, (name, kpi.sheetnames)
 src = kpi["Par source"]
 assert len(src._charts) == 2, len(src._charts)
 rows = {r[0].value: [c.value for c in r] for r in src.iter_rows(min_row=2)}
 assert rows["Site web"][1] == 2 and rows["Leboncoin"][1] == 2, rows
+trace = kpi["Contacts"]
+assert trace.max_row == 4, trace.max_row
+first = [c.value for c in trace[2]]
+assert first[0] == datetime.datetime(2026, 11, 21, 9, 30) and first[2] == "Contact", first
 print("ok")
 "#;
     let out = std::process::Command::new(python)

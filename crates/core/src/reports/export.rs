@@ -50,7 +50,8 @@ impl App {
                 let leads = super::kpi::facts(&conn, &input.filter, &period)?;
                 let kpi = super::kpi::report(&leads, &period);
                 let sales = super::sales::report(&conn, &input.filter, &period)?;
-                super::xlsx::kpi(&kpi, &sales, target)?;
+                let contacts = super::contacts::rows(&conn, &input.filter, &period)?;
+                super::xlsx::kpi(&kpi, &sales, &contacts, target)?;
                 u64::from(kpi.total.leads)
             }
         };

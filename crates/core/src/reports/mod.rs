@@ -2,6 +2,7 @@
 //! and sales KPIs for a period, the daily sheet, and their exports to Excel and CSV. Everything
 //! is computed from what intake, follow-up and the deal documents recorded.
 
+pub mod contacts;
 pub mod csv_export;
 pub mod dashboard;
 pub mod export;

@@ -4,6 +4,7 @@
 //! workbook, one sheet per view with native charts. Written aside, then renamed: a failed or
 //! cancelled export leaves no file.
 
+use super::contacts::ContactRow;
 use super::kpi::{KpiReport, KpiRow};
 use super::lead_rows::{self, LeadRow, HEADERS};
 use super::sales::SalesReport;
@@ -465,9 +466,58 @@ fn sales_sheet(
     Ok(())
 }
 
+/// The traceability of contacts: date and time, lead, channel, who, verbatim.
+fn contacts_sheet(
+    book: &mut Workbook,
+    rows: &[ContactRow],
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    let headers = ["Date et heure", "Lead", "Canal", "Par", "Verbatim"];
+    let ws = book.add_worksheet();
+    ws.set_name("Contacts")?;
+    for (c, w) in [16.0, 16.0, 11.0, 18.0, 80.0].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    if rows.is_empty() {
+        for (i, h) in headers.iter().enumerate() {
+            ws.write_string(0, i as u16, *h)?;
+        }
+        ws.write_string(1, 0, "Aucun contact enregistré sur la période.")?;
+        return Ok(());
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_datetime_with_format(row, 0, local(r.at), &f.date)?;
+        ws.write_string(row, 1, &r.lead_code)?;
+        ws.write_string(row, 2, r.channel)?;
+        if let Some(u) = &r.user {
+            ws.write_string(row, 3, u)?;
+        }
+        ws.write_string(row, 4, &r.verbatim)?;
+    }
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    ws.add_table(
+        0,
+        0,
+        rows.len() as u32,
+        headers.len() as u16 - 1,
+        &Table::new().set_columns(&columns),
+    )?;
+    Ok(())
+}
+
 /// The KPI workbook: a sheet per view (total, source, vendeur, site, brand, kind), lost reasons,
-/// sales, forecast and activity, each with native charts.
-pub fn kpi(kpi: &KpiReport, sales: &SalesReport, target: &Path) -> Result<()> {
+/// sales, forecast and activity, each with native charts, and the contact traceability.
+pub fn kpi(
+    kpi: &KpiReport,
+    sales: &SalesReport,
+    contacts: &[ContactRow],
+    target: &Path,
+) -> Result<()> {
     write_aside(target, |tmp| {
         let f = formats();
         let mut book = Workbook::new();
@@ -504,6 +554,7 @@ pub fn kpi(kpi: &KpiReport, sales: &SalesReport, target: &Path) -> Result<()> {
             ws.insert_chart(1, 3, &chart).map_err(xlsx_error)?;
         }
         sales_sheet(&mut book, sales, &f).map_err(xlsx_error)?;
+        contacts_sheet(&mut book, contacts, &f).map_err(xlsx_error)?;
         book.save(tmp).map_err(|e| {
             CoreError::invalid(
                 "output",
