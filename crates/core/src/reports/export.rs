@@ -40,7 +40,7 @@ impl App {
         let conn = self.conn()?;
         let rows = match input.what {
             ExportKind::LeadsXlsx => {
-                super::xlsx::leads(&conn, &input.filter, now, target, progress)?
+                super::xlsx::leads(self, &input.filter, now, target, progress)?
             }
             ExportKind::LeadsCsv => {
                 super::csv_export::leads(&conn, &input.filter, now, target, progress)?

@@ -9,6 +9,7 @@ use super::kpi::{KpiReport, KpiRow};
 use super::lead_rows::{self, LeadRow, HEADERS};
 use super::sales::SalesReport;
 use super::ReportFilter;
+use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
 use crate::leads::lead::LeadKind;
 use chrono::{DateTime, Utc};
@@ -202,15 +203,22 @@ fn kind_counts(
 }
 
 /// The lead list as a workbook at `target`; `progress(done, total)` returns false to cancel.
+/// A second thread reads the leads from the database while this one writes the sheets (two
+/// cores: the read no longer adds to the write).
 pub fn leads(
-    conn: &Connection,
+    app: &App,
     filter: &ReportFilter,
     now: DateTime<Utc>,
     target: &Path,
     mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<u64> {
-    let total = lead_rows::count(conn, filter, now)?;
-    let kinds = kind_counts(conn, filter, now)?;
+    let (total, kinds) = {
+        let conn = app.conn()?;
+        (
+            lead_rows::count(&conn, filter, now)?,
+            kind_counts(&conn, filter, now)?,
+        )
+    };
     let f = formats();
     let mut written = 0;
     write_aside(target, |tmp| {
@@ -232,21 +240,45 @@ pub fn leads(
         }
         let mut next = vec![1u32; kinds.len()];
         let mut done: u64 = 0;
-        let count = lead_rows::for_each(conn, filter, now, |lead, total| {
-            done += 1;
-            let sheet = kinds.iter().position(|(k, _)| *k == lead.kind);
-            let row = cells(lead);
-            let all = book.worksheet_from_index(0).map_err(xlsx_error)?;
-            write_cells(all, done as u32, &row, &f).map_err(xlsx_error)?;
-            if let Some(i) = sheet {
-                let ws = book.worksheet_from_index(i + 1).map_err(xlsx_error)?;
-                write_cells(ws, next[i], &row, &f).map_err(xlsx_error)?;
-                next[i] += 1;
-            }
-            Ok(lead_rows::keep_going(done, total, &mut progress))
+        let (send, receive) = std::sync::mpsc::sync_channel::<(LeadKind, Vec<Cell>)>(4096);
+        let reader = app.clone();
+        std::thread::scope(|scope| -> Result<()> {
+            let read = scope.spawn(move || -> Result<u64> {
+                let conn = reader.conn()?;
+                // A closed channel means the writer stopped (cancelled or failed).
+                lead_rows::for_each(&conn, filter, now, |lead, _| {
+                    Ok(send.send((lead.kind, cells(lead))).is_ok())
+                })
+            });
+            let mut wrote = || -> Result<()> {
+                for (kind, row) in receive.iter() {
+                    done += 1;
+                    let all = book.worksheet_from_index(0).map_err(xlsx_error)?;
+                    write_cells(all, done as u32, &row, &f).map_err(xlsx_error)?;
+                    if let Some(i) = kinds.iter().position(|(k, _)| *k == kind) {
+                        let ws = book.worksheet_from_index(i + 1).map_err(xlsx_error)?;
+                        write_cells(ws, next[i], &row, &f).map_err(xlsx_error)?;
+                        next[i] += 1;
+                    }
+                    if !lead_rows::keep_going(done, total, &mut progress) {
+                        return Err(CoreError::Refused(
+                            "Export annulé : aucun fichier n'a été écrit.".into(),
+                        ));
+                    }
+                }
+                Ok(())
+            };
+            let writing = wrote();
+            drop(receive);
+            let reading = read
+                .join()
+                .map_err(|_| CoreError::Internal("lecture des leads interrompue".into()))?;
+            writing?;
+            reading?;
+            Ok(())
         })?;
-        progress(count, total);
-        written = count;
+        progress(done, total);
+        written = done;
         book.save(tmp).map_err(|e| {
             CoreError::invalid(
                 "output",
