@@ -103,7 +103,10 @@ async fn export_run(
     cancel.store(false, Ordering::SeqCst);
     tauri::async_runtime::spawn_blocking(move || {
         let app = app.in_session_for(token.as_deref(), "export_file")?;
-        let target = app.export_target(input.what).map_err(|e| e.to_api())?;
+        let target = app.export_target(input.what).map_err(|e| {
+            e.log("export_run");
+            e.to_api()
+        })?;
         app.export_to(&input, &target, |done, total| {
             let _ = app_handle.emit(
                 "export-progress",
@@ -111,7 +114,10 @@ async fn export_run(
             );
             !cancel.load(Ordering::SeqCst)
         })
-        .map_err(|e| e.to_api())
+        .map_err(|e| {
+            e.log("export_run");
+            e.to_api()
+        })
     })
     .await
     .map_err(|e| CoreError::Internal(e.to_string()).to_api())?

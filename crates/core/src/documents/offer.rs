@@ -114,7 +114,8 @@ pub struct OfferStatusInput {
 const SELECT: &str = "SELECT o.id, o.lead_id, l.code, o.number, o.version, o.status, o.vat_regime, o.vehicle, o.lines,
         o.tradein_id, o.financing, o.valid_until, o.trade_in_cents, u.name, o.created_at,
         (SELECT id FROM orders WHERE offer_id = o.id),
-        (SELECT max(id) FROM lead_files WHERE origin = 'offer' AND ref_id = o.id AND deleted_at IS NULL)
+        (SELECT max(id) FROM lead_files WHERE origin = 'offer' AND ref_id = o.id AND deleted_at IS NULL),
+        o.total_ttc_cents, o.total_vat_cents
     FROM offers o JOIN leads l ON l.id = o.lead_id LEFT JOIN users u ON u.id = o.created_by";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Offer> {
@@ -127,8 +128,22 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Offer> {
     let lines: Vec<OfferLine> = serde_json::from_str(&lines).map_err(|e| json_err(8, e))?;
     let regime: VatRegime = r.get(6)?;
     let trade_in: i64 = r.get(12)?;
-    // Stored offers were valid when written: recompute rather than trust a second copy.
-    let totals = money::totals(regime, &lines, trade_in).unwrap_or_default();
+    // The detail comes from the lines; an offer the rules of today would refuse keeps the totals
+    // it was saved with.
+    let totals = match money::totals(regime, &lines, trade_in) {
+        Ok(t) => t,
+        Err(_) => {
+            let (ttc, vat): (i64, i64) = (r.get(17)?, r.get(18)?);
+            tracing::warn!("offer totals kept as saved");
+            Totals {
+                total_ttc_cents: ttc,
+                total_vat_cents: vat,
+                trade_in_cents: trade_in,
+                net_cents: ttc - trade_in,
+                ..Default::default()
+            }
+        }
+    };
     Ok(Offer {
         id: r.get(0)?,
         lead_id: r.get(1)?,
