@@ -71,12 +71,7 @@ impl DealVehicle {
             validate::required_text("vehicle.model", "Modèle", &self.model, MAX_SHORT_TEXT)?;
         let vin = text("vehicle.vin", "VIN", self.vin.as_deref())?.map(|v| v.to_uppercase());
         if let Some(v) = &vin {
-            if v.len() != 17
-                || !v.chars().all(|c| c.is_ascii_alphanumeric())
-                || v.contains(['I', 'O', 'Q'])
-            {
-                return Err(CoreError::invalid("vehicle.vin", format!("VIN invalide : « {v} ». Il compte 17 caractères (chiffres et lettres, sans I, O ni Q).")));
-            }
+            validate::vin("vehicle.vin", v)?;
         }
         let first_registration = text(
             "vehicle.first_registration",

@@ -79,6 +79,23 @@ pub fn required_text(field: &'static str, label: &str, raw: &str, max: usize) ->
         .ok_or_else(|| CoreError::invalid(field, format!("{label} : champ obligatoire.")))
 }
 
+/// Checks an upper-cased VIN: 17 letters and digits, never I, O or Q.
+pub fn vin(field: &'static str, upper: &str) -> Result<()> {
+    if upper.len() == 17
+        && upper.chars().all(|c| c.is_ascii_alphanumeric())
+        && !upper.contains(['I', 'O', 'Q'])
+    {
+        return Ok(());
+    }
+    Err(CoreError::invalid(
+        field,
+        format!(
+            "VIN invalide : « {} ». Il compte 17 caractères (chiffres et lettres, sans I, O ni Q).",
+            clip(upper, 40)
+        ),
+    ))
+}
+
 /// Optional phone: empty is None.
 pub fn optional_phone(field: &'static str, raw: Option<&str>) -> Result<Option<String>> {
     raw.map(str::trim)

@@ -76,12 +76,7 @@ impl VehicleInput {
             return Ok(None);
         }
         if let Some(v) = &vin {
-            if v.len() != 17
-                || !v.chars().all(|c| c.is_ascii_alphanumeric())
-                || v.contains(['I', 'O', 'Q'])
-            {
-                return Err(crate::kernel::error::CoreError::invalid(vin_field, format!("VIN invalide : « {v} ». Il compte 17 caractères (chiffres et lettres, sans I, O ni Q).")));
-            }
+            validate::vin(vin_field, v)?;
         }
         Ok(Some(VehicleInput {
             make: make.unwrap_or_default(),
