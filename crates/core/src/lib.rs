@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod dev;
+pub mod dms;
 pub mod documents;
 pub mod followup;
 pub mod intake;

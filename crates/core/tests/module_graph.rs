@@ -11,6 +11,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["org"],
     &["leads"],
     &["notify"],
+    &["dms"],
     &["routing"],
     &["followup", "intake"],
     &["documents"],

@@ -14,6 +14,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub const ADMIN: &[Role] = &[Role::Administrateur];
 pub const MANAGERS: &[Role] = MANAGER_ROLES;
+/// Who imports DMS files and edits the stock: the administrator and the sales manager.
+pub const IMPORTERS: &[Role] = &[Role::Administrateur, Role::ChefDesVentes];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -260,6 +262,16 @@ no_scope!(
     MailTemplates,
     ReportFilter,
     ExportInput,
+    StockQuery,
+    StockRef,
+    StockInput,
+    CustomerQuery,
+    ContactRef,
+    ImportUpload,
+    ImportPreviewInput,
+    ImportRunInput,
+    ImportProfile,
+    RejectsFileInput,
 );
 
 lead_scope!(
@@ -276,6 +288,8 @@ lead_scope!(
     FileUpload => lead_id,
     DocumentMail => lead_id,
     MailDraftQuery => lead_id,
+    StockAttach => lead_id,
+    VoAlertInput => lead_id,
 );
 
 /// Arguments naming a deal document: the checks apply to the lead it belongs to.

@@ -10,6 +10,16 @@ pub use views::{LeadCounters, LeadDetail, Meta};
 
 // Every argument and result type of the table: `use carnet_core::api::*` is what a transport needs.
 pub use crate::dev::demo::SetupDemoInput;
+pub use crate::dms::alerts::{VoAlert, VoAlertInput};
+pub use crate::dms::customers::{ContactRef, CustomerFile, CustomerPage, CustomerQuery};
+pub use crate::dms::import::mapping::ImportProfile;
+pub use crate::dms::import::run::{ImportPreview, ImportProgress, ImportSummary};
+pub use crate::dms::import::upload::{
+    ImportPreviewInput, ImportRunInput, ImportUpload, RejectsFile, RejectsFileInput, UploadState,
+};
+pub use crate::dms::stock::{
+    StockAttach, StockInput, StockPage, StockQuery, StockRef, StockVehicle,
+};
 pub use crate::documents::files::{FileContent, FileRef, FileRename, FileUpload, LeadFile};
 pub use crate::documents::mailing::{
     DocumentMail, MailDraft, MailDraftQuery, MailTemplates, SentMail,
@@ -40,6 +50,7 @@ pub use crate::leads::commands::{
 pub use crate::leads::contact::Contact;
 pub use crate::leads::lead::{Lead, NewLead};
 pub use crate::leads::list::{LeadPage, LeadQuery};
+pub use crate::leads::referential::MakeModels;
 pub use crate::leads::timeline::Event;
 pub use crate::leads::trash::{LeadIdInput, TrashItem};
 pub use crate::notify::inapp::{MarkReadInput, NotificationList, NotificationQuery};
@@ -63,7 +74,7 @@ pub use crate::reports::ReportFilter;
 pub use crate::routing::handover::DeactivateInput;
 pub use crate::routing::reassign::AssignInput;
 pub use crate::routing::rules::RoutingRules;
-use access::{Access::*, ADMIN, MANAGERS};
+use access::{Access::*, ADMIN, IMPORTERS, MANAGERS};
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -220,6 +231,21 @@ commands! {
     kpi(ReportFilter) -> KpiReport : Roles(MANAGERS);
     sales(ReportFilter) -> SalesReport : Roles(MANAGERS);
     export_file(ExportInput) -> ExportDone : Roles(MANAGERS);
+    vehicle_referential(Empty) -> Vec<MakeModels> : SignedIn;
+    stock_list(StockQuery) -> StockPage : SignedIn;
+    stock_get(StockRef) -> StockVehicle : SignedIn;
+    stock_save(StockInput) -> StockVehicle : Roles(IMPORTERS);
+    stock_attach(StockAttach) -> Lead : LeadWork, changes_leads;
+    customers_list(CustomerQuery) -> CustomerPage : SignedIn;
+    customer_file(ContactRef) -> CustomerFile : SignedIn;
+    vo_alerts(LeadIdInput) -> Vec<VoAlert> : SignedIn;
+    vo_alert_save(VoAlertInput) -> VoAlert : LeadWork;
+    import_upload(ImportUpload) -> UploadState : Roles(IMPORTERS);
+    import_preview(ImportPreviewInput) -> ImportPreview : Roles(IMPORTERS);
+    import_run(ImportRunInput) -> ImportSummary : Roles(IMPORTERS), changes_leads;
+    import_profiles(Empty) -> Vec<ImportProfile> : Roles(IMPORTERS);
+    import_profile_save(ImportProfile) -> Vec<ImportProfile> : Roles(IMPORTERS);
+    import_rejects_file(RejectsFileInput) -> RejectsFile : Roles(IMPORTERS);
 }
 
 /// Whether a command changes leads: the window refreshes its lead lists after it.

@@ -3,7 +3,7 @@
 //! e-mail that sends an offer or an order to the customer.
 
 pub mod files;
-pub mod format;
+pub use crate::kernel::format;
 pub mod mailing;
 pub mod money;
 mod numbering;

@@ -347,7 +347,22 @@ fn resolve_lead(
         }
     }
     let site_id = default_site(conn, &now_text)?;
-    let chosen = assignment::choose(conn, parsed.kind, &parsed.source, site_id, &now_text)?;
+    // The stock vehicle the request names (VIN, the ad's reference, plate) and its manager.
+    let named = parsed.vehicle.as_ref();
+    let in_stock = crate::dms::stock::find_named(
+        conn,
+        named.and_then(|v| v.vin.as_deref()),
+        parsed.external_ref.as_deref(),
+        named.and_then(|v| v.plate.as_deref()),
+    )?;
+    let chosen = assignment::choose(
+        conn,
+        parsed.kind,
+        &parsed.source,
+        site_id,
+        in_stock.and_then(|(_, manager)| manager),
+        &now_text,
+    )?;
     let new = NewLead {
         contact_id: existing.first().map(|c| c.id),
         contact: input,
@@ -378,6 +393,9 @@ fn resolve_lead(
     )?;
     if let Some(price) = parsed.vehicle_price_cents {
         conn.execute("UPDATE vehicles SET price_cents = ?2 WHERE id = (SELECT vehicle_id FROM leads WHERE id = ?1)", params![lead_id, price])?;
+    }
+    if let Some((stock_id, _)) = in_stock {
+        crate::dms::stock::link_lead(conn, lead_id, stock_id, &now_text)?;
     }
     inapp::lead_owner(conn, lead_id, &now_text, "Nouveau lead")?;
     if let Some(raw) = &parsed.invalid_phone {

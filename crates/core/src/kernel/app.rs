@@ -128,4 +128,23 @@ impl App {
         tx.commit()?;
         Ok(out)
     }
+
+    /// Like `write`, but rolls back a successful run when `commit` is false (a dry run whose
+    /// counts are those a real run would give).
+    pub(crate) fn write_or_roll_back<T>(
+        &self,
+        commit: bool,
+        f: impl FnOnce(&Transaction, &Ctx) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.conn()?;
+        let ctx = self.ctx();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx, &ctx)?;
+        if commit {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
+        Ok(out)
+    }
 }

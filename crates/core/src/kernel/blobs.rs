@@ -17,6 +17,44 @@ pub fn folder(db: &Path) -> PathBuf {
     db.with_file_name(format!("{stem}-documents"))
 }
 
+/// Writes with `write` to a file beside `target`, then renames it over `target`.
+pub(crate) fn write_aside(target: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(CoreError::invalid(
+            "output",
+            format!("Le dossier {} n'existe pas.", dir.display()),
+        ));
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let done = write(&tmp).and_then(|()| {
+        std::fs::rename(&tmp, target).map_err(|e| {
+            CoreError::invalid(
+                "output",
+                format!("Impossible d'écrire {} : {e}.", target.display()),
+            )
+        })
+    });
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    done
+}
+
+/// The SHA-256 of a file, read as a stream (imports record which file they read).
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
 fn path(folder: &Path, sha: &str) -> PathBuf {
     folder.join(sha.get(..2).unwrap_or("xx")).join(sha)
 }

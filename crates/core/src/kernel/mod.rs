@@ -6,6 +6,7 @@ pub mod blobs;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod format;
 pub mod secrets;
 pub mod session;
 pub mod settings;

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod contact;
 pub mod lead;
 pub mod list;
+pub mod referential;
 pub mod timeline;
 pub mod trash;
 pub mod vehicle;

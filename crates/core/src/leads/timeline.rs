@@ -42,6 +42,8 @@ pub mod kind {
     pub const DOCUMENT: &str = "document";
     pub const DOCUMENT_DELETED: &str = "document_deleted";
     pub const MAIL_SENT: &str = "mail_sent";
+    pub const VEHICLE: &str = "vehicle";
+    pub const VO_ALERT: &str = "vo_alert";
 }
 
 pub fn append(

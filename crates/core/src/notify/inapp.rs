@@ -105,6 +105,22 @@ pub(crate) fn assignee(
     Ok(())
 }
 
+/// One in-app notification for one user (a VO that matches their prospect's alert…).
+pub(crate) fn user(
+    conn: &Connection,
+    user_id: i64,
+    lead_id: Option<i64>,
+    at: &str,
+    kind: &str,
+    text: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO notifications(user_id, lead_id, at, kind, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![user_id, lead_id, at, kind, text])?;
+    Ok(())
+}
+
 fn alert_body(conn: &Connection, lead_id: i64) -> Result<String> {
     let lead = crate::leads::lead::get(conn, lead_id)?;
     let mut lines = vec![

@@ -183,11 +183,4 @@ pub fn keep_going(done: u64, total: u64, progress: &mut impl FnMut(u64, u64) -> 
     !(done == 1 || done.is_multiple_of(1000)) || progress(done, total)
 }
 
-/// A spreadsheet cell starting with = + - @ (or a tab / carriage return) is a formula to Excel:
-/// text from outside is prefixed with an apostrophe so that it stays text (CSV injection).
-pub fn inert(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
-    }
-}
+pub use crate::kernel::format::inert;

@@ -23,36 +23,7 @@ fn xlsx_error(e: XlsxError) -> CoreError {
     CoreError::Internal(format!("classeur Excel : {e}"))
 }
 
-/// Writes with `write` to a file beside `target`, then renames it over `target`.
-pub(crate) fn write_aside(target: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(CoreError::invalid(
-            "output",
-            format!("Le dossier {} n'existe pas.", dir.display()),
-        ));
-    }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let done = write(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, target).map_err(|e| {
-            CoreError::invalid(
-                "output",
-                format!("Impossible d'écrire {} : {e}.", target.display()),
-            )
-        })
-    });
-    if done.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    done
-}
+pub(crate) use crate::kernel::blobs::write_aside;
 
 fn local(t: DateTime<Utc>) -> chrono::NaiveDateTime {
     t.with_timezone(&chrono_tz::Europe::Paris).naive_local()

@@ -1,5 +1,5 @@
-//! Who gets a new lead: the first matching assignment rule (a user, or a site whose sellers take
-//! turns), else the lead's site in round-robin. Absent or inactive users are skipped (their backup
+//! Who gets a new lead: the first matching assignment rule (a user, a site whose sellers take
+//! turns, or the manager of the stock vehicle the lead names), else the lead's site in round-robin. Absent or inactive users are skipped (their backup
 //! takes the lead when present). No one available: the lead stays unassigned for a manager.
 
 use crate::kernel::error::Result;
@@ -19,18 +19,25 @@ pub fn choose(
     kind: LeadKind,
     source: &str,
     site_id: i64,
+    stock_manager: Option<i64>,
     now: &str,
 ) -> Result<Assignment> {
-    let rule: Option<(Option<i64>, Option<i64>)> = conn
+    let rule: Option<(Option<i64>, Option<i64>, bool)> = conn
         .query_row(
-            "SELECT user_id, to_site_id FROM assignment_rules
+            "SELECT user_id, to_site_id, to_stock_manager FROM assignment_rules
              WHERE active = 1 AND (kind IS NULL OR kind = ?1) AND (source IS NULL OR source = ?2) AND (site_id IS NULL OR site_id = ?3)
+               AND (to_stock_manager = 0 OR ?4 IS NOT NULL)
              ORDER BY position LIMIT 1",
-            params![kind.as_str(), source, site_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            params![kind.as_str(), source, site_id, stock_manager],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let (fixed_user, target_site) = rule.unwrap_or((None, None));
+    let (fixed_user, target_site, to_manager) = rule.unwrap_or((None, None, false));
+    let fixed_user = if to_manager {
+        stock_manager
+    } else {
+        fixed_user
+    };
     let site_id = target_site.unwrap_or(site_id);
     if let Some(user) = fixed_user {
         if let Some(owner) = available(conn, user, now)? {

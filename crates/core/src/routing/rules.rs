@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Who receives the leads that match (empty criteria match anything): a user, or the present
-/// sellers of a site in turn (`to_site_id`), or the lead's own site in turn when both are empty.
+/// sellers of a site in turn (`to_site_id`), or the manager of the stock vehicle the lead names
+/// (`to_stock_manager`: the rule only matches such leads), or the lead's own site in turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AssignmentRule {
     pub kind: Option<crate::leads::lead::LeadKind>,
@@ -15,6 +16,9 @@ pub struct AssignmentRule {
     pub site_id: Option<i64>,
     pub user_id: Option<i64>,
     pub to_site_id: Option<i64>,
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub to_stock_manager: bool,
     pub active: bool,
 }
 
@@ -40,7 +44,7 @@ impl App {
     pub fn routing_rules(&self, _: Empty) -> Result<RoutingRules> {
         let conn = self.conn()?;
         let assignment = conn
-            .prepare_cached("SELECT kind, source, site_id, user_id, to_site_id, active FROM assignment_rules ORDER BY position, id")?
+            .prepare_cached("SELECT kind, source, site_id, user_id, to_site_id, active, to_stock_manager FROM assignment_rules ORDER BY position, id")?
             .query_map([], |r| {
                 Ok(AssignmentRule {
                     kind: r.get(0)?,
@@ -49,6 +53,7 @@ impl App {
                     user_id: r.get(3)?,
                     to_site_id: r.get(4)?,
                     active: r.get(5)?,
+                    to_stock_manager: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -78,8 +83,8 @@ impl App {
                 }
                 let source = crate::kernel::validate::optional_text("source", "Source", r.source.as_deref(), crate::kernel::validate::MAX_SHORT_TEXT)?;
                 tx.execute(
-                    "INSERT INTO assignment_rules(position, kind, source, site_id, user_id, to_site_id, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    rusqlite::params![position as i64 + 1, r.kind, source, r.site_id, r.user_id, r.to_site_id, r.active],
+                    "INSERT INTO assignment_rules(position, kind, source, site_id, user_id, to_site_id, active, to_stock_manager) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    rusqlite::params![position as i64 + 1, r.kind, source, r.site_id, r.user_id, r.to_site_id, r.active, r.to_stock_manager],
                 )?;
             }
             tx.execute("DELETE FROM sla_rules", [])?;
@@ -131,6 +136,7 @@ mod routing_tests {
                 site_id: None,
                 user_id: Some(elodie),
                 to_site_id: None,
+                to_stock_manager: false,
                 active: true,
             }],
             sla: vec![SlaRule {

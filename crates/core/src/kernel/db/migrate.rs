@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         9,
         include_str!("../../../../../schemas/migrations/0009_reports.sql"),
     ),
+    (
+        10,
+        include_str!("../../../../../schemas/migrations/0010_dms.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

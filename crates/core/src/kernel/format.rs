@@ -71,6 +71,15 @@ pub fn month_year(iso: &str) -> String {
     }
 }
 
+/// A spreadsheet cell starting with = + - @ (or a tab / carriage return) is a formula to Excel:
+/// text from outside is prefixed with an apostrophe so that it stays text (CSV injection).
+pub fn inert(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
