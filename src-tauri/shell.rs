@@ -128,6 +128,46 @@ fn export_cancel(cancel: tauri::State<'_, ExportCancel>) {
     cancel.0.store(true, Ordering::SeqCst);
 }
 
+/// Cancels the import under way (nothing of it is stored).
+#[derive(Clone, Default)]
+struct ImportCancel(Arc<std::sync::atomic::AtomicBool>);
+
+/// Runs a DMS import of a file the window staged (`import_upload`), with its progress sent to
+/// the window (`import-progress` {rows, fraction}) and a way to cancel it (`import_cancel`).
+#[tauri::command]
+async fn import_start(
+    app_handle: AppHandle,
+    backend: tauri::State<'_, Backend>,
+    cancel: tauri::State<'_, ImportCancel>,
+    input: carnet_core::api::ImportRunInput,
+    token: Option<String>,
+) -> Result<carnet_core::api::ImportSummary, ApiError> {
+    let app = backend.0.clone()?;
+    let cancel = cancel.0.clone();
+    cancel.store(false, Ordering::SeqCst);
+    tauri::async_runtime::spawn_blocking(move || {
+        let app = app.in_session_for(token.as_deref(), "import_run")?;
+        let summary = app
+            .import_staged(input, &mut |p| {
+                let _ = app_handle.emit("import-progress", p);
+                !cancel.load(Ordering::SeqCst)
+            })
+            .map_err(|e| {
+                e.log("import_start");
+                e.to_api()
+            })?;
+        let _ = app_handle.emit("leads-changed", ());
+        Ok(summary)
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).to_api())?
+}
+
+#[tauri::command]
+fn import_cancel(cancel: tauri::State<'_, ImportCancel>) {
+    cancel.0.store(true, Ordering::SeqCst);
+}
+
 /// Tells the window that leads changed and shows the signed-in user's new notifications on the
 /// desktop (only those that arrived since the window opened).
 fn announce(
@@ -211,6 +251,7 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
         .manage(Backend(backend))
         .manage(window.clone())
         .manage(ExportCancel::default())
+        .manage(ImportCancel::default())
         .setup(move |tauri_app| {
             if let Some(app) = services {
                 start_services(tauri_app.handle().clone(), app, window);
@@ -222,7 +263,9 @@ pub fn run(db: PathBuf) -> anyhow::Result<()> {
             call,
             save_file,
             export_run,
-            export_cancel
+            export_cancel,
+            import_start,
+            import_cancel
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -5,7 +5,7 @@
 mod common;
 
 use carnet_core::api::*;
-use carnet_core::dms::import::mapping::Target;
+use carnet_core::dms::import::mapping::ImportTarget;
 use carnet_core::dms::import::run::{ImportRequest, ImportSummary};
 use common::fixture;
 use rusqlite::Connection;
@@ -29,7 +29,12 @@ fn samples() -> Option<PathBuf> {
     }
 }
 
-fn import(app: &App, target: Target, path: &Path, dry_run: bool) -> Result<ImportSummary, String> {
+fn import(
+    app: &App,
+    target: ImportTarget,
+    path: &Path,
+    dry_run: bool,
+) -> Result<ImportSummary, String> {
     let req = ImportRequest {
         target,
         path: path.to_path_buf(),
@@ -58,7 +63,7 @@ fn the_shared_samples_import_as_expected_and_twice_changes_nothing() {
     let Some(dir) = samples() else { return };
     let want = expected(&dir);
     let f = fixture();
-    let stock = import(&f.app, Target::Stock, &dir.join("stock.csv"), false).unwrap();
+    let stock = import(&f.app, ImportTarget::Stock, &dir.join("stock.csv"), false).unwrap();
     assert_eq!(stock.format.encoding, "windows-1252");
     assert_eq!(stock.rows, want["stock_rows"].as_u64().unwrap());
     assert_eq!(stock.rejected, want["stock_rejected"].as_u64().unwrap());
@@ -115,7 +120,13 @@ fn the_shared_samples_import_as_expected_and_twice_changes_nothing() {
     assert_eq!(v.first_registration.as_deref(), Some("2019-08-11"));
     assert_eq!(v.manager_name.as_deref(), Some("J. Morel"));
 
-    let customers = import(&f.app, Target::Customers, &dir.join("customers.csv"), false).unwrap();
+    let customers = import(
+        &f.app,
+        ImportTarget::Customers,
+        &dir.join("customers.csv"),
+        false,
+    )
+    .unwrap();
     assert_eq!(customers.rows, want["customers"].as_u64().unwrap());
     assert_eq!(
         (customers.inserted, customers.rejected),
@@ -123,7 +134,13 @@ fn the_shared_samples_import_as_expected_and_twice_changes_nothing() {
         "{:?}",
         customers.rejected_rows
     );
-    let history = import(&f.app, Target::History, &dir.join("history.csv"), false).unwrap();
+    let history = import(
+        &f.app,
+        ImportTarget::History,
+        &dir.join("history.csv"),
+        false,
+    )
+    .unwrap();
     assert_eq!(history.rows, want["history"].as_u64().unwrap());
     assert_eq!(
         (history.inserted, history.rejected),
@@ -134,9 +151,9 @@ fn the_shared_samples_import_as_expected_and_twice_changes_nothing() {
 
     // The same files again: nothing changes, nothing is rejected that was not before.
     for (target, file) in [
-        (Target::Stock, "stock.csv"),
-        (Target::Customers, "customers.csv"),
-        (Target::History, "history.csv"),
+        (ImportTarget::Stock, "stock.csv"),
+        (ImportTarget::Customers, "customers.csv"),
+        (ImportTarget::History, "history.csv"),
     ] {
         let again = import(&f.app, target, &dir.join(file), false).unwrap();
         assert_eq!((again.inserted, again.updated), (0, 0), "{file}: {again:?}");
@@ -192,7 +209,7 @@ fn the_shared_samples_import_as_expected_and_twice_changes_nothing() {
 fn a_dry_run_counts_exactly_and_stores_nothing() {
     let Some(dir) = samples() else { return };
     let f = fixture();
-    let dry = import(&f.app, Target::Stock, &dir.join("stock.csv"), true).unwrap();
+    let dry = import(&f.app, ImportTarget::Stock, &dir.join("stock.csv"), true).unwrap();
     assert!(dry.dry_run && dry.run_id.is_none());
     assert_eq!((dry.inserted, dry.updated, dry.rejected), (40, 1, 2));
     assert_eq!(count(&f.app, "SELECT count(*) FROM stock"), 0);
@@ -203,7 +220,13 @@ fn a_dry_run_counts_exactly_and_stores_nothing() {
 fn history_before_customers_is_rejected_with_the_reason() {
     let Some(dir) = samples() else { return };
     let f = fixture();
-    let h = import(&f.app, Target::History, &dir.join("history.csv"), false).unwrap();
+    let h = import(
+        &f.app,
+        ImportTarget::History,
+        &dir.join("history.csv"),
+        false,
+    )
+    .unwrap();
     assert_eq!(h.rejected, h.rows);
     assert!(h.rejected_rows[0]
         .reason
@@ -225,7 +248,7 @@ fn utf8_with_bom_commas_other_headers_and_a_title_line() {
         vf3abcdefgh123456,AB-123-CD,CITROEN,C5 AIRCROSS,Shine,Diesel,\"45 000\",2021-03-15,\"24 990,00 €\",Occasion,Réservé,2026-10-01,É. Faure\n\
         WVWZZZ1KZ8W123456,,VW,golf,,Essence,12,15/03/2026,\"31990.5\",Neuf,,01/11/2026,\n";
     let path = write(dir.path(), "stock-utf8.csv", text.as_bytes());
-    let s = import(&f.app, Target::Stock, &path, false).unwrap();
+    let s = import(&f.app, ImportTarget::Stock, &path, false).unwrap();
     assert_eq!(
         (
             s.format.encoding.as_str(),
@@ -319,7 +342,7 @@ fn a_workbook_imports_like_its_csv() {
     sheet.write(2, 6, "n/a").unwrap();
     sheet.write(2, 8, "31/02/2020").unwrap();
     book.save(&path).unwrap();
-    let s = import(&f.app, Target::Customers, &path, false).unwrap();
+    let s = import(&f.app, ImportTarget::Customers, &path, false).unwrap();
     assert_eq!(s.format.kind, "Classeur");
     assert_eq!(
         (s.rows, s.inserted, s.rejected),
@@ -375,11 +398,11 @@ fn bad_files_are_refused_in_french_and_store_nothing() {
     ];
     for (name, bytes, message) in cases {
         let path = write(dir.path(), name, bytes);
-        let err = import(&f.app, Target::Stock, &path, false).unwrap_err();
+        let err = import(&f.app, ImportTarget::Stock, &path, false).unwrap_err();
         assert!(err.contains(message), "{name}: {err}");
     }
     let only_headers = write(dir.path(), "entetes.csv", b"VIN;Marque;Modele;Type\r\n");
-    let s = import(&f.app, Target::Stock, &only_headers, false).unwrap();
+    let s = import(&f.app, ImportTarget::Stock, &only_headers, false).unwrap();
     assert_eq!(s.rows, 0);
     assert_eq!(count(&f.app, "SELECT count(*) FROM stock"), 0);
 }
@@ -397,7 +420,7 @@ fn ten_percent_bad_rows_are_listed_and_the_rest_imported() {
         }
     }
     let path = write(dir.path(), "clients.csv", text.as_bytes());
-    let s = import(&f.app, Target::Customers, &path, false).unwrap();
+    let s = import(&f.app, ImportTarget::Customers, &path, false).unwrap();
     assert_eq!((s.rows, s.inserted, s.rejected), (200, 180, 20));
     assert!(s
         .rejected_rows
@@ -441,7 +464,7 @@ fn a_vo_alert_fires_once_when_a_matching_vo_arrives() {
         VF3MCYHZRKS111111;Peugeot;3008;VN;22 900;10;12/06/2026\n\
         VF3MCYHZRKS222222;Peugeot;3008;VO;22 900;41 000;12/06/2017\n";
     let path = write(dir.path(), "stock.csv", csv.as_bytes());
-    let s = import(&f.app, Target::Stock, &path, false).unwrap();
+    let s = import(&f.app, ImportTarget::Stock, &path, false).unwrap();
     assert_eq!(s.alerts, 1, "only the first one matches every criterion");
     let alerts = f.app.vo_alerts(LeadIdInput { lead_id: lead.id }).unwrap();
     assert_eq!(alerts[0].matches.len(), 1);
@@ -457,7 +480,7 @@ fn a_vo_alert_fires_once_when_a_matching_vo_arrives() {
         .iter()
         .any(|e| e.kind == "vo_alert" && e.text.contains("VF3MCYHZRKS123456")));
     // Importing again, or a price change, does not announce the same car twice.
-    let again = import(&f.app, Target::Stock, &path, false).unwrap();
+    let again = import(&f.app, ImportTarget::Stock, &path, false).unwrap();
     assert_eq!(again.alerts, 0);
     assert_eq!(count(&f.app, "SELECT count(*) FROM vo_alert_matches"), 1);
 }

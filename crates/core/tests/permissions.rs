@@ -51,6 +51,8 @@ enum Policy {
     Close,
     /// The user themselves, or managers.
     SelfOrManager,
+    /// DMS imports and stock edits: the administrator and the sales manager.
+    Importers,
 }
 
 const POLICY: &[(&str, Policy)] = &[
@@ -145,6 +147,21 @@ const POLICY: &[(&str, Policy)] = &[
     ("kpi", Policy::Managers),
     ("sales", Policy::Managers),
     ("export_file", Policy::Managers),
+    ("vehicle_referential", Policy::Anyone),
+    ("stock_list", Policy::Anyone),
+    ("stock_get", Policy::Anyone),
+    ("stock_save", Policy::Importers),
+    ("stock_attach", Policy::Work),
+    ("customers_list", Policy::Anyone),
+    ("customer_file", Policy::Anyone),
+    ("vo_alerts", Policy::Anyone),
+    ("vo_alert_save", Policy::Work),
+    ("import_upload", Policy::Importers),
+    ("import_preview", Policy::Importers),
+    ("import_run", Policy::Importers),
+    ("import_profiles", Policy::Importers),
+    ("import_profile_save", Policy::Importers),
+    ("import_rejects_file", Policy::Importers),
 ];
 
 fn manager(role: Role) -> bool {
@@ -156,6 +173,7 @@ fn allowed(policy: Policy, role: Role, target: Target) -> bool {
         Policy::Public | Policy::Anyone => true,
         Policy::Managers => manager(role),
         Policy::Admin => role == Admin,
+        Policy::Importers => matches!(role, Chef | Admin),
         // The targets are named from the vendeur's side (Karim): own, another's, free…
         Policy::Work => {
             manager(role)
@@ -365,6 +383,23 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
             json!({"lead_id": lead, "file_ids": [find(&t.files, target)], "subject": "S", "body": "B"})
         }
         "export_file" => json!({"what": "leads_csv"}),
+        "stock_get" => json!({"id": 1}),
+        "stock_save" => {
+            json!({"vehicle": {"vin": "VF3ABCDEFGH123456", "make": "Peugeot", "model": "208", "condition": "VO"}})
+        }
+        "stock_attach" => json!({"lead_id": lead, "stock_id": 1}),
+        "customer_file" => json!({"contact_id": find(&t.contacts, target)}),
+        "vo_alerts" => json!({"lead_id": lead}),
+        "vo_alert_save" => json!({"lead_id": lead, "make": "Peugeot"}),
+        "import_upload" => json!({"offset": 0, "data_base64": "VklOO01hcnF1ZQ=="}),
+        "import_preview" => {
+            json!({"upload_id": "00000000000000000000000000000000", "target": "stock"})
+        }
+        "import_run" => {
+            json!({"upload_id": "00000000000000000000000000000000", "target": "stock", "file_name": "s.csv"})
+        }
+        "import_profile_save" => json!({"name": "P", "target": "stock", "mapping": {"vin": "VIN"}}),
+        "import_rejects_file" => json!({"rows": []}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
         }

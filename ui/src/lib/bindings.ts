@@ -24,7 +24,7 @@ export type ApiError = { code: string, message: string, field: string | null, };
 
 export type AssignInput = { lead_id: number, owner_id?: number | null, site_id?: number | null, };
 
-export type AssignmentRule = { kind: LeadKind | null, source: string | null, site_id: number | null, user_id: number | null, to_site_id: number | null, active: boolean, };
+export type AssignmentRule = { kind: LeadKind | null, source: string | null, site_id: number | null, user_id: number | null, to_site_id: number | null, to_stock_manager?: boolean, active: boolean, };
 
 export type AuthSettings = { pin_allowed: boolean, 
 /**
@@ -100,6 +100,8 @@ export type Closure = {
  */
 day: string, label: string, };
 
+export type Condition = "VN" | "VO";
+
 export type Contact = { id: number, first_name: string, last_name: string, company: string | null, phone: string | null, email: string | null, postal_code: string | null, city: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, created_at: string, updated_at: string, };
 
 export type ContactInput = { first_name: string, last_name: string, company?: string | null, phone?: string | null, email?: string | null, postal_code?: string | null, city?: string | null, consent_email?: boolean, consent_sms?: boolean, };
@@ -108,9 +110,33 @@ export type ContactMadeInput = { lead_id: number, made: boolean, };
 
 export type ContactMatchQuery = { phone?: string | null, email?: string | null, };
 
+export type ContactRef = { contact_id: number, };
+
 export type ContactUpdate = { id: number, contact: ContactInput, };
 
 export type CountRow = { label: string, count: number, };
+
+export type CustomerFile = { contact_id: number, customer_code: string | null, civility: string | null, first_name: string, last_name: string, company: string | null, address: string | null, postal_code: string | null, city: string | null, phone: string | null, landline: string | null, email: string | null, customer_since: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, consent_source: string | null, vehicles: Array<OwnedVehicle>, 
+/**
+ * Newest first (at most 500 lines).
+ */
+history: Array<HistoryLine>, purchases_cents: number, workshop_cents: number, workshop_visits: number, leads: Array<CustomerLead>, };
+
+export type CustomerLead = { id: number, code: string, kind: string, status: string, created_at: string, };
+
+export type CustomerPage = { items: Array<CustomerRow>, total: number, };
+
+export type CustomerQuery = { 
+/**
+ * Name, customer number, e-mail, phone or city.
+ */
+text?: string | null, 
+/**
+ * Only the contacts that came from the DMS.
+ */
+customers_only?: boolean, limit?: number, offset?: number, };
+
+export type CustomerRow = { contact_id: number, customer_code: string | null, name: string, phone: string | null, email: string | null, city: string | null, last_visit: string | null, open_leads: number, };
 
 export type DashLead = { code: string, name: string, owner: string | null, 
 /**
@@ -222,6 +248,24 @@ export type ExportKind = "leads_xlsx" | "leads_csv" | "kpi_xlsx";
 
 export type FileContent = { file_name: string, mime: string, base64: string, };
 
+export type FileFormat = { 
+/**
+ * "CSV" or "Classeur" (XLSX, XLS, ODS).
+ */
+kind: string, 
+/**
+ * "UTF-8", "windows-1252" (CSV) or the sheet's name (workbook).
+ */
+encoding: string, 
+/**
+ * The cell separator of a CSV ("" for a workbook).
+ */
+delimiter: string, headers: Array<string>, 
+/**
+ * Line of the header row.
+ */
+header_line: number, };
+
 export type FileOrigin = "upload" | "offer" | "order" | "tradein" | "testdrive";
 
 export type FileRef = { id: number, };
@@ -301,6 +345,66 @@ vat_number: string, address: string, postal_code: string, city: string, phone: s
  * Conditions générales de vente, printed on the bon de commande.
  */
 cgv: string, };
+
+export type HistoryKind = "vente_vn" | "vente_vo" | "atelier" | "autre";
+
+export type HistoryLine = { happened_on: string, kind: HistoryKind, kind_label: string, label: string, vin: string | null, amount_cents: number | null, km: number | null, };
+
+export type ImportField = { key: string, label: string, required: boolean, };
+
+export type ImportPreview = { target: ImportTarget, format: FileFormat, mapping: { [key in string]: string }, fields: Array<ImportField>, 
+/**
+ * The first rows, cells in the file's column order.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Required fields with no column yet.
+ */
+missing: Array<string>, profiles: Array<string>, };
+
+export type ImportPreviewInput = { upload_id: string, target: ImportTarget, profile?: string | null, };
+
+export type ImportProfile = { name: string, target: ImportTarget, mapping: { [key in string]: string }, updated_at?: string, };
+
+export type ImportRunInput = { upload_id: string, target: ImportTarget, 
+/**
+ * The file's name as the user chose it (shown in the history).
+ */
+file_name: string, mapping?: { [key in string]: string } | null, profile?: string | null, dry_run?: boolean, };
+
+export type ImportSummary = { target: ImportTarget, file_name: string, format: FileFormat, mapping: { [key in string]: string }, dry_run: boolean, 
+/**
+ * Data rows read (empty lines are not rows).
+ */
+rows: number, inserted: number, updated: number, unchanged: number, rejected: number, 
+/**
+ * The first `MAX_REPORTED_ROWS` rejected rows.
+ */
+rejected_rows: Array<RejectedRow>, 
+/**
+ * Cells dropped from rows that were kept (an unreadable phone…).
+ */
+warnings: Array<RejectedRow>, 
+/**
+ * VO alerts that fired on the vehicles of this import.
+ */
+alerts: number, 
+/**
+ * The import's number in the history (None for a dry run).
+ */
+run_id: number | null, seconds: number, };
+
+export type ImportTarget = "stock" | "customers" | "history";
+
+export type ImportUpload = { 
+/**
+ * None for the first chunk: a new staged file.
+ */
+upload_id?: string | null, 
+/**
+ * Where this chunk starts (the bytes already received).
+ */
+offset: number, data_base64: string, };
 
 export type InboundConvert = { id: number, lead: NewLead, };
 
@@ -510,6 +614,8 @@ export type MailboxState = { last_poll_at: string | null, last_error: string | n
 
 export type MailboxStatus = { config: MailboxConfig | null, password_set: boolean, secret_store: string, state: MailboxState, };
 
+export type MakeModels = { make: string, models: Array<string>, };
+
 export type MarkReadInput = { 
 /**
  * None marks every notification of the current user as read.
@@ -602,6 +708,20 @@ off_premises?: boolean, };
 
 export type OrderRef = { id: number, };
 
+export type OwnedVehicle = { vin: string, 
+/**
+ * Make, model and version when the stock knows the VIN.
+ */
+label: string | null, 
+/**
+ * The last known mileage and when it was read.
+ */
+last_km: number | null, last_seen: string, 
+/**
+ * When the garage sold it to them, if it did.
+ */
+bought_on: string | null, };
+
 export type PasswordChange = { current: string, new: string, };
 
 export type PasswordReset = { user_id: number, password: string, };
@@ -619,6 +739,16 @@ pin: string | null, };
 export type PollReport = { mailbox: string, summary: IngestSummary, };
 
 export type QualifyInput = { lead_id: number, stage?: LeadStage | null, interest?: Interest | null, };
+
+export type RejectedRow = { line: number, reason: string, 
+/**
+ * The row as read, cells joined with `;` (for the CSV of rejected rows).
+ */
+raw: string, };
+
+export type RejectsFile = { path: string, };
+
+export type RejectsFileInput = { rows: Array<RejectedRow>, };
 
 export type ReportFilter = { 
 /**
@@ -747,6 +877,66 @@ reason?: string | null,
  */
 override_rule?: boolean, };
 
+export type StockAttach = { lead_id: number, stock_id: number, };
+
+export type StockFields = { vin: string, reference?: string | null, plate?: string | null, make: string, model: string, version?: string | null, energy?: string | null, gearbox?: string | null, km?: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+first_registration?: string | null, colour?: string | null, price_cents?: number | null, condition?: Condition, status?: StockStatus, 
+/**
+ * YYYY-MM-DD.
+ */
+entered_on?: string | null, 
+/**
+ * As the DMS writes the buyer ("J. Morel").
+ */
+manager_name?: string | null, manager_id?: number | null, };
+
+export type StockInput = { id?: number | null, vehicle: StockFields, };
+
+export type StockPage = { items: Array<StockVehicle>, total: number, 
+/**
+ * Makes and energies present, for the filters.
+ */
+makes: Array<string>, energies: Array<string>, };
+
+export type StockQuery = { 
+/**
+ * Words of the make, model, version, VIN, plate or reference.
+ */
+text?: string | null, condition?: Condition | null, status?: StockStatus | null, make?: string | null, energy?: string | null, max_price_cents?: number | null, max_km?: number | null, manager_id?: number | null, 
+/**
+ * "entered" (oldest entries first: the ones to sell), "price", "km", "make" (default).
+ */
+sort?: string | null, limit?: number, offset?: number, };
+
+export type StockRef = { id: number, };
+
+export type StockStatus = "disponible" | "reserve" | "vendu";
+
+export type StockVehicle = { id: number, 
+/**
+ * Days since it entered the stock (None without an entry date).
+ */
+days_in_stock: number | null, 
+/**
+ * "import" or "saisie".
+ */
+origin: string, updated_at: string, vin: string, reference?: string | null, plate?: string | null, make: string, model: string, version?: string | null, energy?: string | null, gearbox?: string | null, km?: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+first_registration?: string | null, colour?: string | null, price_cents?: number | null, condition?: Condition, status?: StockStatus, 
+/**
+ * YYYY-MM-DD.
+ */
+entered_on?: string | null, 
+/**
+ * As the DMS writes the buyer ("J. Morel").
+ */
+manager_name?: string | null, manager_id?: number | null, };
+
 export type Task = { id: number, lead_id: number | null, lead_code: string | null, contact_name: string | null, contact_phone: string | null, interest: Interest | null, kind: TaskKind, title: string, due_at: string, duration_min: number, assignee_id: number, assignee: string, done_at: string | null, 
 /**
  * The lead's owner and site, for the screens to offer only what the user may do.
@@ -851,6 +1041,8 @@ export type TrashItem = { lead: Lead, deleted_at: string, deleted_by: string | n
  */
 restorable_until: string, restorable: boolean, };
 
+export type UploadState = { upload_id: string, received: number, };
+
 export type User = { id: number, name: string, email: string, role: Role, site_id: number | null, active: boolean, 
 /**
  * Absent until this instant (RFC 3339); their new leads and open leads go to the backup.
@@ -880,6 +1072,22 @@ export type Vehicle = { id: number, make: string, model: string, version: string
 price_cents: number | null, };
 
 export type VehicleInput = { make: string, model: string, version?: string | null, vin?: string | null, plate?: string | null, };
+
+export type VoAlert = { id: number, contact_id: number, lead_id: number | null, owner_id: number | null, make: string | null, model: string | null, energy: string | null, max_price_cents: number | null, max_km: number | null, min_year: number | null, active: boolean, created_at: string, 
+/**
+ * Stock vehicles that matched, newest first.
+ */
+matches: Array<StockVehicle>, };
+
+export type VoAlertInput = { id?: number | null, 
+/**
+ * The lead the alert belongs to (its contact and owner follow).
+ */
+lead_id: number, make?: string | null, model?: string | null, energy?: string | null, max_price_cents?: number | null, max_km?: number | null, 
+/**
+ * First registered this year or later.
+ */
+min_year?: number | null, active?: boolean, };
 
 export type Commands = {
   auth_status: { args: Empty, result: AuthStatus },
@@ -973,6 +1181,21 @@ export type Commands = {
   kpi: { args: ReportFilter, result: KpiReport },
   sales: { args: ReportFilter, result: SalesReport },
   export_file: { args: ExportInput, result: ExportDone },
+  vehicle_referential: { args: Empty, result: Array<MakeModels> },
+  stock_list: { args: StockQuery, result: StockPage },
+  stock_get: { args: StockRef, result: StockVehicle },
+  stock_save: { args: StockInput, result: StockVehicle },
+  stock_attach: { args: StockAttach, result: Lead },
+  customers_list: { args: CustomerQuery, result: CustomerPage },
+  customer_file: { args: ContactRef, result: CustomerFile },
+  vo_alerts: { args: LeadIdInput, result: Array<VoAlert> },
+  vo_alert_save: { args: VoAlertInput, result: VoAlert },
+  import_upload: { args: ImportUpload, result: UploadState },
+  import_preview: { args: ImportPreviewInput, result: ImportPreview },
+  import_run: { args: ImportRunInput, result: ImportSummary },
+  import_profiles: { args: Empty, result: Array<ImportProfile> },
+  import_profile_save: { args: ImportProfile, result: Array<ImportProfile> },
+  import_rejects_file: { args: RejectsFileInput, result: RejectsFile },
 };
 
 export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];

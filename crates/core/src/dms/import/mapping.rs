@@ -11,27 +11,27 @@ use ts_rs::TS;
 
 crate::kernel::text_enum!(
     /// What a file holds.
-    Target {
+    ImportTarget {
         Stock = "stock",
         Customers = "customers",
         History = "history",
     }
 );
 
-impl Target {
+impl ImportTarget {
     pub fn label(self) -> &'static str {
         match self {
-            Target::Stock => "stock de véhicules",
-            Target::Customers => "fichier clients",
-            Target::History => "historique clients",
+            ImportTarget::Stock => "stock de véhicules",
+            ImportTarget::Customers => "fichier clients",
+            ImportTarget::History => "historique clients",
         }
     }
 
     pub fn fields(self) -> &'static [FieldSpec] {
         match self {
-            Target::Stock => STOCK,
-            Target::Customers => CUSTOMERS,
-            Target::History => HISTORY,
+            ImportTarget::Stock => STOCK,
+            ImportTarget::Customers => CUSTOMERS,
+            ImportTarget::History => HISTORY,
         }
     }
 }
@@ -566,7 +566,7 @@ fn match_score(header: &str, synonym: &str) -> u8 {
 
 /// The mapping recognised from the headers: each field takes the best-named column, each
 /// column feeds one field at most.
-pub fn guess(target: Target, headers: &[String]) -> Mapping {
+pub fn guess(target: ImportTarget, headers: &[String]) -> Mapping {
     let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
     let mut candidates: Vec<(u8, usize, usize, usize)> = Vec::new();
     for (fi, field) in target.fields().iter().enumerate() {
@@ -597,14 +597,14 @@ pub fn guess(target: Target, headers: &[String]) -> Mapping {
 }
 
 /// How many known columns a row names (used to find the header row).
-pub fn header_score(target: Target, cells: &[String]) -> usize {
+pub fn header_score(target: ImportTarget, cells: &[String]) -> usize {
     guess(target, cells).len()
 }
 
 /// The column index of each field, checked against the headers: every required field mapped,
 /// no column used twice, no unknown field.
 pub fn resolve(
-    target: Target,
+    target: ImportTarget,
     mapping: &Mapping,
     headers: &[String],
 ) -> Result<Vec<Option<usize>>> {
@@ -662,7 +662,7 @@ pub fn resolve(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportProfile {
     pub name: String,
-    pub target: Target,
+    pub target: ImportTarget,
     pub mapping: Mapping,
     #[ts(as = "Option<String>", optional)]
     #[serde(default)]
@@ -685,7 +685,7 @@ pub fn profiles(conn: &Connection) -> Result<Vec<ImportProfile>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn profile(conn: &Connection, target: Target, name: &str) -> Result<Mapping> {
+pub fn profile(conn: &Connection, target: ImportTarget, name: &str) -> Result<Mapping> {
     let mapping: Option<String> = conn
         .query_row(
             "SELECT mapping FROM import_profiles WHERE target = ?1 AND name = ?2",
@@ -739,27 +739,27 @@ mod tests {
     #[test]
     fn the_shared_samples_headers_are_recognised() {
         let stock = headers("N° VIN;Immatriculation;Marque;Modèle;Version;Energie;Kilométrage;Date 1ère MEC;Prix TTC;Type;Date entrée stock;Acheteur");
-        let m = guess(Target::Stock, &stock);
+        let m = guess(ImportTarget::Stock, &stock);
         assert_eq!(m.len(), 12, "{m:?}");
         assert_eq!(m["vin"], "N° VIN");
         assert_eq!(m["first_registration"], "Date 1ère MEC");
         assert_eq!(m["condition"], "Type");
         assert_eq!(m["manager"], "Acheteur");
         let customers = headers("Code client;Civilité;Nom;Prénom;Adresse;CP;Ville;Tél portable;Tél fixe;Email;Date création;Accord email");
-        let m = guess(Target::Customers, &customers);
+        let m = guess(ImportTarget::Customers, &customers);
         assert_eq!(m.len(), 12, "{m:?}");
         assert_eq!(
             (m["mobile"].as_str(), m["landline"].as_str()),
             ("Tél portable", "Tél fixe")
         );
         let history = headers("Code client;VIN;Date;Type;Libellé;Montant TTC;Kilométrage");
-        assert_eq!(guess(Target::History, &history).len(), 7);
+        assert_eq!(guess(ImportTarget::History, &history).len(), 7);
     }
 
     #[test]
     fn other_dms_spellings() {
         let other = headers("NUMERO_CHASSIS;IMMAT;MARQUE;MODELE;FINITION;CARBURANT;KMS;DATE_MEC;PRIX_VENTE_TTC;VN/VO;STATUT;DATE_ENTREE;RESPONSABLE;N° stock;Couleur extérieure");
-        let m = guess(Target::Stock, &other);
+        let m = guess(ImportTarget::Stock, &other);
         assert_eq!(m["vin"], "NUMERO_CHASSIS");
         assert_eq!(m["price"], "PRIX_VENTE_TTC");
         assert_eq!(m["condition"], "VN/VO");
@@ -767,7 +767,7 @@ mod tests {
         assert_eq!(m["colour"], "Couleur extérieure");
         assert_eq!(m["first_registration"], "DATE_MEC");
         assert_eq!(
-            resolve(Target::Stock, &m, &other)
+            resolve(ImportTarget::Stock, &m, &other)
                 .unwrap()
                 .iter()
                 .flatten()
@@ -779,13 +779,13 @@ mod tests {
     #[test]
     fn resolve_names_what_is_missing() {
         let h = headers("Marque;Modèle");
-        let err = resolve(Target::Stock, &guess(Target::Stock, &h), &h)
+        let err = resolve(ImportTarget::Stock, &guess(ImportTarget::Stock, &h), &h)
             .unwrap_err()
             .to_string();
         assert!(err.contains("VIN") && err.contains("VN/VO"), "{err}");
         let mut m = Mapping::new();
         m.insert("make".into(), "Absent".into());
-        assert!(resolve(Target::Stock, &m, &h)
+        assert!(resolve(ImportTarget::Stock, &m, &h)
             .unwrap_err()
             .to_string()
             .contains("Absent"));

@@ -3,7 +3,7 @@
 //! unreadable phone) is dropped with a warning instead of losing the whole row.
 
 use super::cells::{self, CellResult};
-use super::mapping::Target;
+use super::mapping::ImportTarget;
 use crate::dms::customers::{self, CustomerFields, HistoryKind, HistoryLine};
 use crate::dms::stock::{self, Condition, ManagerDirectory, StockFields, StockStatus};
 use crate::dms::Upsert;
@@ -13,7 +13,7 @@ use rusqlite::Connection;
 
 /// The cells of one row, read by field key through the mapping.
 pub struct Row<'a> {
-    pub target: Target,
+    pub target: ImportTarget,
     pub cells: &'a [String],
     pub columns: &'a [Option<usize>],
 }
@@ -98,14 +98,14 @@ fn vin_key(raw: &str) -> String {
     raw.trim().to_uppercase().replace([' ', '-'], "")
 }
 
-pub fn importer(target: Target, conn: &Connection) -> Result<Box<dyn RowImporter>> {
+pub fn importer(target: ImportTarget, conn: &Connection) -> Result<Box<dyn RowImporter>> {
     Ok(match target {
-        Target::Stock => Box::new(StockImporter {
+        ImportTarget::Stock => Box::new(StockImporter {
             managers: ManagerDirectory::load(conn)?,
             touched_vo: Vec::new(),
         }),
-        Target::Customers => Box::new(CustomerImporter),
-        Target::History => Box::new(HistoryImporter),
+        ImportTarget::Customers => Box::new(CustomerImporter),
+        ImportTarget::History => Box::new(HistoryImporter),
     })
 }
 
@@ -152,16 +152,15 @@ impl StockImporter {
         let condition = row
             .read("condition", condition)?
             .ok_or("Type VN/VO manquant")?;
-        let status = match row.get("status") {
-            None => None,
-            Some(s) => Some(status(s).unwrap_or_else(|| {
+        let status = row.get("status").map(|s| {
+            status(s).unwrap_or_else(|| {
                 warnings.push(format!(
                     "statut « {} » inconnu : mis à disponible",
                     cells::shorten(s)
                 ));
                 StockStatus::Disponible
-            })),
-        };
+            })
+        });
         let manager_name = row.text("manager", 80);
         let fields = StockFields {
             vin: vin.to_string(),

@@ -4,7 +4,7 @@
 //! the same work and rolls back, so its counts are exact. Importing the same file twice
 //! changes nothing; a later row for the same key updates the earlier one.
 
-use super::mapping::{self, ImportProfile, Mapping, Target};
+use super::mapping::{self, ImportProfile, ImportTarget, Mapping};
 use super::rows::{self, Row};
 use super::source::{FileFormat, Table};
 use crate::dms::Upsert;
@@ -20,7 +20,7 @@ pub const MAX_REPORTED_ROWS: usize = 10_000;
 
 #[derive(Debug, Clone)]
 pub struct ImportRequest {
-    pub target: Target,
+    pub target: ImportTarget,
     pub path: PathBuf,
     /// The name shown in reports (the path's file name by default).
     pub file_name: String,
@@ -40,7 +40,7 @@ pub struct RejectedRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportSummary {
-    pub target: Target,
+    pub target: ImportTarget,
     pub file_name: String,
     pub format: FileFormat,
     pub mapping: Mapping,
@@ -72,7 +72,7 @@ pub struct ImportProgress {
 /// The wizard's second step: what was recognised and the first rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {
-    pub target: Target,
+    pub target: ImportTarget,
     pub format: FileFormat,
     pub mapping: Mapping,
     pub fields: Vec<ImportField>,
@@ -90,7 +90,7 @@ pub struct ImportField {
     pub required: bool,
 }
 
-fn open(target: Target, path: &Path) -> Result<Table> {
+fn open(target: ImportTarget, path: &Path) -> Result<Table> {
     Table::open(path, &|cells| mapping::header_score(target, cells))
 }
 
@@ -103,7 +103,7 @@ impl App {
     /// Reads the headers and first rows of a file and proposes a mapping.
     pub fn import_preview_file(
         &self,
-        target: Target,
+        target: ImportTarget,
         path: &Path,
         profile: Option<&str>,
     ) -> Result<ImportPreview> {
@@ -207,7 +207,7 @@ impl App {
                     continue;
                 }
                 summary.rows += 1;
-                if summary.rows % 512 == 0
+                if summary.rows.is_multiple_of(512)
                     && !progress(ImportProgress {
                         rows: summary.rows,
                         fraction: (raw.position as f64 / total).min(1.0),

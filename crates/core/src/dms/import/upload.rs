@@ -3,7 +3,7 @@
 //! the database, then previewed and imported from there. A staged file is removed once its
 //! import committed; forgotten ones are removed after a day.
 
-use super::mapping::{Mapping, Target};
+use super::mapping::{ImportTarget, Mapping};
 use super::run::{ImportPreview, ImportRequest, ImportSummary, RejectedRow};
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
@@ -38,7 +38,7 @@ pub struct UploadState {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ImportPreviewInput {
     pub upload_id: String,
-    pub target: Target,
+    pub target: ImportTarget,
     #[ts(optional = nullable)]
     #[serde(default)]
     pub profile: Option<String>,
@@ -47,7 +47,7 @@ pub struct ImportPreviewInput {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ImportRunInput {
     pub upload_id: String,
-    pub target: Target,
+    pub target: ImportTarget,
     /// The file's name as the user chose it (shown in the history).
     pub file_name: String,
     #[ts(optional = nullable)]
