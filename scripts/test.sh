@@ -25,6 +25,8 @@ cargo build "${FEATURES[@]}"
 
 step "CLI, intake and webhook"
 bash tests/cli.sh target/debug/carnet
+step "DMS imports (shared samples, bad files, kill -9 during an import)"
+bash tests/dms.sh target/debug/carnet
 step "intake score on the shared sample mails"
 if [ ! -x ../shared/tools/check-intake ]; then
   echo "FAILED: ../shared/tools/check-intake not found beside the repository" >&2

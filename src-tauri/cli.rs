@@ -3,6 +3,7 @@
 
 use crate::output::print_json;
 use carnet_core::api::COMMAND_NAMES;
+use carnet_core::dms::import::mapping::ImportTarget;
 use carnet_core::leads::lead::{Lead, LeadKind, LeadStatus};
 use carnet_core::leads::list::{LeadQuery, LeadSort};
 use carnet_core::{ApiError, App, CoreError};
@@ -62,7 +63,8 @@ pub enum Command {
         #[arg(long)]
         no_poll: bool,
     },
-    /// Import a file: `leads` from a CSV export (manufacturer portal, trade fair, call center).
+    /// Import a file: `leads` from a CSV export (manufacturer portal, trade fair, call center);
+    /// `stock`, `customers`, `history` from the garage's DMS (CSV or XLSX).
     Import {
         #[command(subcommand)]
         what: ImportCommand,
@@ -72,6 +74,16 @@ pub enum Command {
         name: String,
         #[arg(default_value = "{}")]
         args: String,
+    },
+    /// The VN/VO stock: list.
+    Stock {
+        #[command(subcommand)]
+        command: crate::dms::StockCommand,
+    },
+    /// Contacts and DMS customers: list, show a customer's file.
+    Customers {
+        #[command(subcommand)]
+        command: crate::dms::CustomersCommand,
     },
     /// Users: list, add.
     Users {
@@ -124,6 +136,9 @@ pub enum Command {
         /// Also measure the intake pipeline on this many generated lead mails (0: skip).
         #[arg(long, default_value_t = 10_000)]
         mails: usize,
+        /// Only measure the DMS import of a customers file of this many rows (then nothing else).
+        #[arg(long)]
+        dms_rows: Option<u64>,
         #[arg(long)]
         json: bool,
     },
@@ -146,6 +161,12 @@ pub enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The VN/VO stock from the DMS (upsert by VIN).
+    Stock(crate::dms::DmsImportArgs),
+    /// The customer file from the DMS (upsert by customer number).
+    Customers(crate::dms::DmsImportArgs),
+    /// Customers' purchase and workshop history (after the customers).
+    History(crate::dms::DmsImportArgs),
 }
 
 fn parse_rename(s: &str) -> Result<(String, String), String> {
@@ -219,6 +240,14 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         Command::Import {
             what: ImportCommand::Leads { json, .. },
         } => *json,
+        Command::Import {
+            what:
+                ImportCommand::Stock(args)
+                | ImportCommand::Customers(args)
+                | ImportCommand::History(args),
+        } => args.json,
+        Command::Stock { command } => command.json(),
+        Command::Customers { command } => command.json(),
     };
     match execute(db, as_user, command) {
         Ok(()) => 0,
@@ -322,12 +351,29 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
             print_json(&app.call(&name, args)?);
         }
         Command::Bench {
+            dms_rows: Some(rows),
+            json,
+            ..
+        } => crate::dms::bench(rows, json)?,
+        Command::Bench {
             leads,
             rounds,
             mails,
             json,
+            ..
         } => bench(db, leads, rounds, mails, json)?,
         Command::Permissions => print!("{}", carnet_core::api::permission_matrix()),
+        Command::Import {
+            what: ImportCommand::Stock(args),
+        } => crate::dms::import(&open(db)?, ImportTarget::Stock, args)?,
+        Command::Import {
+            what: ImportCommand::Customers(args),
+        } => crate::dms::import(&open(db)?, ImportTarget::Customers, args)?,
+        Command::Import {
+            what: ImportCommand::History(args),
+        } => crate::dms::import(&open(db)?, ImportTarget::History, args)?,
+        Command::Stock { command } => crate::dms::stock(&open(db)?, command)?,
+        Command::Customers { command } => crate::dms::customers(&open(db)?, command)?,
         Command::Users { command } => crate::admin::users_command(&open(db)?, command)?,
         Command::Garage { command } => crate::admin::garage_command(&open(db)?, command)?,
         Command::Offers { command } => crate::deals::offers(&open(db)?, command)?,

@@ -8,6 +8,7 @@ mod admin;
 mod backend;
 mod cli;
 mod deals;
+mod dms;
 mod export;
 mod http;
 mod ingest;

@@ -334,7 +334,7 @@ fn a_workbook_imports_like_its_csv() {
     sheet.write(1, 6, "06 11 22 33 44").unwrap();
     sheet.write(1, 7, "Zoe.Lemaitre@Example.fr").unwrap();
     sheet
-        .write_with_format(1, 8, &ExcelDateTime::from_ymd(2019, 5, 17).unwrap(), &date)
+        .write_with_format(1, 8, ExcelDateTime::from_ymd(2019, 5, 17).unwrap(), &date)
         .unwrap();
     sheet.write(1, 9, true).unwrap();
     sheet.write(2, 0, "C2").unwrap();

@@ -296,11 +296,11 @@ pub struct ExportBench {
 }
 
 /// Resets the process's peak RSS (Linux `clear_refs` 5) and reads it back later (`VmHWM`).
-fn peak_reset() {
+pub(crate) fn peak_reset() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
-fn status_mb(field: &str) -> Option<f64> {
+pub(crate) fn status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -1,6 +1,7 @@
 //! For development, demos and support: the demo dataset and the benchmarks.
 
 pub mod bench;
+pub mod bench_dms;
 pub mod demo;
 mod demo_data;
 mod demo_deals;

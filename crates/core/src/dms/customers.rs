@@ -74,15 +74,23 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
         ))?
         .query_row([&f.customer_code], stored)
         .optional()?;
-    let existing = match by_code {
-        Some(s) => Some(s),
-        None => conn
+    // Each lookup on its own index (an OR of the two scans the table).
+    let unclaimed = |column: &str, value: &Option<String>| -> Result<Option<Stored>> {
+        let Some(value) = value else { return Ok(None) };
+        Ok(conn
             .prepare_cached(&format!(
-                "SELECT id, {FIELDS} FROM contacts WHERE customer_code IS NULL AND ((?1 IS NOT NULL AND email = ?1) OR (?2 IS NOT NULL AND phone = ?2))
+                "SELECT id, {FIELDS} FROM contacts WHERE {column} = ?1 AND customer_code IS NULL
                  ORDER BY updated_at DESC LIMIT 1"
             ))?
-            .query_row(params![f.email, f.phone], stored)
-            .optional()?,
+            .query_row([value], stored)
+            .optional()?)
+    };
+    let existing = match by_code {
+        Some(s) => Some(s),
+        None => match unclaimed("email", &f.email)? {
+            Some(s) => Some(s),
+            None => unclaimed("phone", &f.phone)?,
+        },
     };
     let Some(old) = existing else {
         let consent_email = f.consent_email.unwrap_or(false);
