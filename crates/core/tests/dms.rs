@@ -600,3 +600,125 @@ fn a_stock_vehicle_becomes_the_leads_vehicle_of_interest() {
         .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("vin"));
 }
+
+#[test]
+fn the_window_sends_a_file_in_pieces_previews_it_and_imports_it() {
+    use base64::Engine;
+    let f = fixture();
+    let csv = "Export DMS\r\nN° VIN;Marque;Modèle;Type;Prix TTC\r\nVF3MCYHZRKS123456;Peugeot;3008;VO;22 900\r\nVF3MCYHZRKS654321;Peugeot;208;VO;31/02\r\n";
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let (first, second) = csv.as_bytes().split_at(30);
+    let state: UploadState = serde_json::from_value(
+        f.app
+            .call(
+                "import_upload",
+                serde_json::json!({"offset": 0, "data_base64": b64(first)}),
+            )
+            .unwrap(),
+    )
+    .unwrap();
+    let out_of_order = f.app.call(
+        "import_upload",
+        serde_json::json!({"upload_id": state.upload_id, "offset": 0, "data_base64": b64(second)}),
+    );
+    assert_eq!(out_of_order.unwrap_err().field.as_deref(), Some("offset"));
+    let state: UploadState = serde_json::from_value(
+        f.app
+            .call(
+                "import_upload",
+                serde_json::json!({"upload_id": state.upload_id, "offset": 30, "data_base64": b64(second)}),
+            )
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(state.received, csv.len() as u64);
+    let preview = f
+        .app
+        .import_preview(ImportPreviewInput {
+            upload_id: state.upload_id.clone(),
+            target: ImportTarget::Stock,
+            profile: None,
+        })
+        .unwrap();
+    assert_eq!(preview.format.header_line, 2);
+    assert_eq!(preview.mapping["vin"], "N° VIN");
+    assert_eq!(preview.sample.len(), 2);
+    assert!(preview.missing.is_empty());
+    let input = ImportRunInput {
+        upload_id: state.upload_id.clone(),
+        target: ImportTarget::Stock,
+        file_name: "stock.csv".into(),
+        mapping: Some(preview.mapping.clone()),
+        profile: None,
+        dry_run: true,
+    };
+    let dry = f.app.import_run(input.clone()).unwrap();
+    assert_eq!((dry.inserted, dry.rejected), (1, 1));
+    assert!(
+        dry.rejected_rows[0].reason.contains("Prix TTC"),
+        "{:?}",
+        dry.rejected_rows
+    );
+    let done = f
+        .app
+        .import_run(ImportRunInput {
+            dry_run: false,
+            ..input.clone()
+        })
+        .unwrap();
+    assert_eq!(done.inserted, 1);
+    // The staged file is gone once imported: a second run asks for the file again.
+    let err = f.app.import_run(input).unwrap_err().to_string();
+    assert!(err.contains("envoyez-le à nouveau"), "{err}");
+    // A saved profile maps a file whose headers say nothing known.
+    let profile = carnet_core::dms::import::mapping::ImportProfile {
+        name: "Mon DMS".into(),
+        target: ImportTarget::Stock,
+        mapping: [
+            ("vin", "C1"),
+            ("make", "C2"),
+            ("model", "C3"),
+            ("condition", "C4"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect(),
+        updated_at: String::new(),
+    };
+    f.app.import_profile_save(profile).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "odd.csv",
+        b"C1;C2;C3;C4\nWVWZZZ1KZ8W123456;VW;Polo;VN\n",
+    );
+    let req = ImportRequest {
+        target: ImportTarget::Stock,
+        path,
+        file_name: "odd.csv".into(),
+        mapping: None,
+        profile: Some("Mon DMS".into()),
+        dry_run: false,
+    };
+    let s = f.app.import_file(&req, &mut |_| true).unwrap();
+    assert_eq!((s.inserted, s.rejected), (1, 0));
+    // Cancelling stores nothing.
+    let mut big = String::from("VIN;Marque;Modèle;Type\n");
+    for i in 0..2000 {
+        big.push_str(&format!("VF3MCYHZRKS{:06};Peugeot;208;VO\n", 200_000 + i));
+    }
+    let path = write(dir.path(), "big.csv", big.as_bytes());
+    let before = count(&f.app, "SELECT count(*) FROM stock");
+    let req = ImportRequest {
+        path,
+        profile: None,
+        ..req
+    };
+    let err = f
+        .app
+        .import_file(&req, &mut |p| p.rows < 1000)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("annulé"), "{err}");
+    assert_eq!(count(&f.app, "SELECT count(*) FROM stock"), before);
+}
