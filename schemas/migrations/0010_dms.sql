@@ -25,8 +25,10 @@ CREATE TABLE stock (
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL
 );
-CREATE INDEX stock_plate ON stock(plate) WHERE plate IS NOT NULL;
-CREATE INDEX stock_reference ON stock(reference) WHERE reference IS NOT NULL;
+-- Full indexes (not partial): a partial index makes SQLite prepare a statement again at every
+-- new bound value, to prove that `plate = ?` implies `plate IS NOT NULL`.
+CREATE INDEX stock_plate ON stock(plate);
+CREATE INDEX stock_reference ON stock(reference COLLATE NOCASE);
 CREATE INDEX stock_make_model ON stock(make, model);
 CREATE INDEX stock_status ON stock(status, condition, entered_on);
 
@@ -39,7 +41,7 @@ ALTER TABLE contacts ADD COLUMN customer_code TEXT;
 ALTER TABLE contacts ADD COLUMN civility TEXT;
 ALTER TABLE contacts ADD COLUMN landline TEXT;      -- E.164 when it could be read
 ALTER TABLE contacts ADD COLUMN customer_since TEXT; -- YYYY-MM-DD
-CREATE UNIQUE INDEX contacts_customer_code ON contacts(customer_code) WHERE customer_code IS NOT NULL;
+CREATE UNIQUE INDEX contacts_customer_code ON contacts(customer_code);  -- NULLs do not collide
 
 -- Purchases and workshop visits of a customer, as the DMS lists them.
 CREATE TABLE customer_history (
@@ -57,7 +59,7 @@ CREATE TABLE customer_history (
 );
 -- The natural key of a history line: importing the same file twice adds nothing.
 CREATE UNIQUE INDEX customer_history_key ON customer_history(contact_id, happened_on, kind_label, label, coalesce(vin, ''));
-CREATE INDEX customer_history_vin ON customer_history(vin) WHERE vin IS NOT NULL;
+CREATE INDEX customer_history_vin ON customer_history(vin);
 
 -- Column mappings saved under a name, per kind of file.
 CREATE TABLE import_profiles (

@@ -79,7 +79,7 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
         let Some(value) = value else { return Ok(None) };
         Ok(conn
             .prepare_cached(&format!(
-                "SELECT id, {FIELDS} FROM contacts WHERE {column} = ?1 AND customer_code IS NULL
+                "SELECT id, {FIELDS} FROM contacts WHERE {column} = ?1 AND {column} IS NOT NULL AND customer_code IS NULL
                  ORDER BY updated_at DESC LIMIT 1"
             ))?
             .query_row([value], stored)

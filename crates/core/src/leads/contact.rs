@@ -219,8 +219,10 @@ pub fn find_matches(
     if phone.is_none() && email.is_none() {
         return Ok(Vec::new());
     }
+    // `IS NOT NULL` spelled out: the indexes are partial, and without it SQLite prepares the
+    // statement again at every new value to prove that `phone = ?` implies it.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM contacts WHERE phone = ?1 UNION SELECT {COLUMNS} FROM contacts WHERE email = ?2
+        "SELECT {COLUMNS} FROM contacts WHERE phone = ?1 AND phone IS NOT NULL UNION SELECT {COLUMNS} FROM contacts WHERE email = ?2 AND email IS NOT NULL
          ORDER BY updated_at DESC LIMIT 10"
     ))?;
     let rows = stmt.query_map(params![phone, email], |r| from_row_at(r, 0))?;
