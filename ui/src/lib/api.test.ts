@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { ApiFailure, call, errorKind, exportCancel, exportRun, errorMessage, failureKind, isSessionLoss, onLeadsChanged, onSessionLost, sessionRoute, sessionToken, setSessionToken, type SessionRoute } from "./api";
+import { ApiFailure, call, errorKind, exportCancel, exportRun, importCancel, importRun, errorMessage, failureKind, isSessionLoss, onLeadsChanged, onSessionLost, sessionRoute, sessionToken, setSessionToken, type SessionRoute } from "./api";
 import { ERROR_KINDS } from "./bindings";
 import { errors } from "./i18n";
 
@@ -262,6 +262,58 @@ describe("exports", () => {
     const failure = await failureOf(exportRun(input));
     expect(failure.kind).toBe("unreachable");
     await exportCancel();
+    expect(invokeMock).not.toHaveBeenCalled();
+  });
+});
+
+describe("imports", () => {
+  const input = { upload_id: "a".repeat(32), target: "stock" as const, file_name: "stock.csv", mapping: { vin: "N° VIN" }, dry_run: true };
+  const summary = { target: "stock", rows: 3, inserted: 2, rejected: 1 };
+
+  it("runs in the shell with the token, reporting progress, and stops listening afterwards", async () => {
+    enterTauri();
+    setSessionToken("tok");
+    const unlisten = vi.fn();
+    let handler: ((e: { payload: unknown }) => void) | null = null;
+    listenMock.mockImplementation(async (_name, h) => {
+      handler = h as unknown as (e: { payload: unknown }) => void;
+      return unlisten;
+    });
+    invokeMock.mockImplementation(async () => {
+      handler?.({ payload: { rows: 512, fraction: 0.5 } });
+      handler?.({ payload: { done: 1, total: 2 } });
+      return summary;
+    });
+    const progress: unknown[] = [];
+    const done = await importRun(input, (p) => progress.push(p));
+    expect(done).toEqual(summary);
+    expect(listenMock).toHaveBeenCalledWith("import-progress", expect.any(Function));
+    expect(invokeMock).toHaveBeenCalledWith("import_start", { input, token: "tok" });
+    expect(progress).toEqual([{ rows: 512, fraction: 0.5 }]);
+    expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("rejects a cancelled import with the shell's ApiFailure", async () => {
+    enterTauri();
+    const unlisten = vi.fn();
+    listenMock.mockResolvedValue(unlisten);
+    invokeMock.mockRejectedValue({ code: "refused", message: "Import annulé : rien n'a été enregistré.", field: null });
+    const failure = await failureOf(importRun(input, () => {}));
+    expect(failure.code).toBe("refused");
+    expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("asks the shell to cancel", async () => {
+    enterTauri();
+    invokeMock.mockResolvedValue(undefined);
+    await importCancel();
+    expect(invokeMock).toHaveBeenCalledWith("import_cancel", { token: null });
+  });
+
+  it("outside the window: the core command, and cancelling does nothing", async () => {
+    const failure = await failureOf(importRun(input));
+    expect(failure.kind).toBe("unreachable");
+    await importCancel();
     expect(invokeMock).not.toHaveBeenCalled();
   });
 });

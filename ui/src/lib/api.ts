@@ -3,7 +3,8 @@
 // is no backend to reach.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind, type ExportDone, type ExportInput } from "./bindings";
+import { ERROR_KINDS, type ApiError, type Commands, type ErrorKind, type ExportDone, type ExportInput, type ImportRunInput, type ImportSummary } from "./bindings";
+import { isImportProgress, type ImportProgress } from "./dmsImport";
 import { errors } from "./i18n";
 
 /** How a failure reads for the user: the backend's kinds, plus a backend that could not be reached. */
@@ -177,6 +178,40 @@ export async function exportRun(input: ExportInput, onProgress?: (p: ExportProgr
 export async function exportCancel(): Promise<void> {
   if (!inTauri()) return;
   await invokeShell<void>("export_cancel", {});
+}
+
+export const IMPORT_PROGRESS = "import-progress";
+
+/**
+ * Runs a DMS import of a staged file (`import_upload`). In the window the shell runs it, sending
+ * its progress (`import-progress` {rows, fraction}, passed to `onProgress`) and letting
+ * `importCancel` stop it: a cancelled import rejects with a `refused` ApiFailure and stores
+ * nothing. Outside the window: the core's `import_run` command.
+ */
+export async function importRun(input: ImportRunInput, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+  if (!inTauri()) return call("import_run", input);
+  let unlisten: (() => void) | null = null;
+  if (onProgress) {
+    try {
+      // Listening before the import starts, so that its first rows are not missed.
+      unlisten = await listen<unknown>(IMPORT_PROGRESS, (e) => {
+        if (isImportProgress(e.payload)) onProgress(e.payload);
+      });
+    } catch {
+      // Without the event the import still runs, with an indeterminate progress.
+    }
+  }
+  try {
+    return await invokeShell<ImportSummary>("import_start", { input });
+  } finally {
+    unlisten?.();
+  }
+}
+
+/** Asks the import under way to stop (nothing of it is then stored). Outside the window: nothing. */
+export async function importCancel(): Promise<void> {
+  if (!inTauri()) return;
+  await invokeShell<void>("import_cancel", {});
 }
 
 /** Runs one backend command. Rejects with an ApiFailure. */

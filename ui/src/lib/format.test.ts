@@ -12,6 +12,9 @@ import {
   formatInteger,
   formatPhone,
   formatDue,
+  formatDayValue,
+  formatKm,
+  formatMonthYear,
   formatShortDateTime,
   formatTime,
   parisInputToUtc,
@@ -202,5 +205,27 @@ describe("due times for the to-do list", () => {
     expect(formatDue("2026-01-15T13:20:00Z", now)).toBe("dans 3 h 20");
     expect(formatDue("2026-01-15T08:00:00Z", now)).toBe("en retard de 2 h");
     expect(formatDue("", now)).toBe("");
+  });
+});
+
+describe("DMS values", () => {
+  it("formats mileages with a no-break space", () => {
+    expect(formatKm(41000)).toBe(`41${NBSP}000${NBSP}km`);
+    expect(formatKm(0)).toBe(`0${NBSP}km`);
+    expect(formatKm(null)).toBe("");
+  });
+
+  it("formats a first registration as month/year", () => {
+    expect(formatMonthYear("2019-08-11")).toBe("08/2019");
+    expect(formatMonthYear("2019-08")).toBe("08/2019");
+    expect(formatMonthYear("11/08/2019")).toBe("");
+    expect(formatMonthYear(null)).toBe("");
+  });
+
+  it("formats calendar days as given and instants in Paris time", () => {
+    expect(formatDayValue("2026-03-01")).toBe("01/03/2026");
+    expect(formatDayValue("2026-02-28T23:30:00Z")).toBe("01/03/2026");
+    expect(formatDayValue("")).toBe("");
+    expect(formatDayValue(undefined)).toBe("");
   });
 });

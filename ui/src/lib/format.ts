@@ -238,3 +238,25 @@ export function formatDue(iso: string | null | undefined, now: number): string {
   const diff = ms - now;
   return diff >= 0 ? time.inDuration(formatDuration(diff)) : time.lateFor(formatDuration(-diff));
 }
+
+/** 41000 → "41 000 km" (no-break spaces); "" for a missing value. */
+export function formatKm(km: number | null | undefined): string {
+  if (km === null || km === undefined || !Number.isFinite(km)) return "";
+  return `${formatInteger(km)}\u00a0${units.km}`;
+}
+
+/** A first registration ("2019-08-11" or "2019-08") → "08/2019"; "" when missing or malformed. */
+export function formatMonthYear(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec((value ?? "").trim());
+  return m ? `${m[2]}/${m[1]}` : "";
+}
+
+/**
+ * A calendar day ("2026-03-01", as the DMS dates are kept) → "01/03/2026"; an instant (RFC 3339)
+ * → its day in Paris; "" for a missing or invalid value.
+ */
+export function formatDayValue(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec((value ?? "").trim());
+  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  return formatDate(value);
+}

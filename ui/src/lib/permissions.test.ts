@@ -6,6 +6,7 @@ import {
   canAssignLead,
   canCloseLead,
   canEditAbsence,
+  canImport,
   canManage,
   canTakeLead,
   canWorkLead,
@@ -37,6 +38,10 @@ describe("roles", () => {
     expect(canManage(chef)).toBe(true);
     expect(canAdminister(chef)).toBe(false);
     expect(canAdminister(admin)).toBe(true);
+  });
+
+  it("DMS imports and the stock's edits: the administrator and the chef des ventes", () => {
+    expect([hotesse, karim, chef, apv, admin, null].map(canImport)).toEqual([false, false, true, false, true, false]);
   });
 
   it("nobody signed in may do nothing", () => {

@@ -58,6 +58,14 @@ export const canManage = isManager;
 /** Administrators: garage, sites, users, close reasons, sign-in settings, journal, mailbox and SMTP. */
 export const canAdminister = isAdmin;
 
+/**
+ * The DMS data: importing files (stock, customers, history) and typing stock vehicles. The
+ * administrator and the chef des ventes only (the responsable après-vente does not).
+ */
+export function canImport(me: Actor | null | undefined): boolean {
+  return me?.role === "administrateur" || me?.role === "chef_des_ventes";
+}
+
 /** A user's absence: the user themselves or a manager. */
 export function canEditAbsence(me: Actor | null | undefined, userId: number): boolean {
   return !!me && (isManager(me) || me.id === userId);

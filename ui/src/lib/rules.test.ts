@@ -27,13 +27,28 @@ describe("removeItem", () => {
 
 describe("assign-to target", () => {
   it("round-trips", () => {
-    for (const t of [{ user_id: 3, to_site_id: null }, { user_id: null, to_site_id: 2 }, { user_id: null, to_site_id: null }]) {
+    for (const t of [
+      { user_id: 3, to_site_id: null, to_stock_manager: false },
+      { user_id: null, to_site_id: 2, to_stock_manager: false },
+      { user_id: null, to_site_id: null, to_stock_manager: false },
+      { user_id: null, to_site_id: null, to_stock_manager: true },
+    ]) {
       expect(parseTargetKey(targetKey(t))).toEqual(t);
     }
     expect(targetKey({ user_id: 3, to_site_id: null })).toBe("user:3");
     expect(targetKey({ user_id: null, to_site_id: 2 })).toBe("site:2");
     expect(targetKey({ user_id: null, to_site_id: null })).toBe("lead");
-    expect(parseTargetKey("nonsense")).toEqual({ user_id: null, to_site_id: null });
+    expect(parseTargetKey("nonsense")).toEqual({ user_id: null, to_site_id: null, to_stock_manager: false });
+  });
+
+  it("the vehicle's manager (stock) clears the user and the site, the other targets clear it", () => {
+    expect(targetKey({ user_id: null, to_site_id: null, to_stock_manager: true })).toBe("stock_manager");
+    expect(parseTargetKey("stock_manager")).toEqual({ user_id: null, to_site_id: null, to_stock_manager: true });
+    expect(parseTargetKey("user:4").to_stock_manager).toBe(false);
+    expect(parseTargetKey("site:1").to_stock_manager).toBe(false);
+    expect(parseTargetKey("lead").to_stock_manager).toBe(false);
+    // A rule saved before the option existed has no flag.
+    expect(targetKey({ user_id: 3, to_site_id: null, to_stock_manager: undefined })).toBe("user:3");
   });
 });
 
@@ -62,6 +77,7 @@ describe("errorList", () => {
   it("puts each backend field next to its list, or at the top", () => {
     expect(errorList("user_id")).toBe("assignment");
     expect(errorList("to_site_id")).toBe("assignment");
+    expect(errorList("to_stock_manager")).toBe("assignment");
     expect(errorList("hours")).toBe("sla");
     expect(errorList("site_id")).toBeNull();
     expect(errorList(null)).toBeNull();

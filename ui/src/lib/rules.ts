@@ -12,7 +12,7 @@ export const SLA_HOURS = { min: 1, max: 2000 };
 /** The hours kept when the mode does not use them. */
 export const DEFAULT_SLA_HOURS = 24;
 
-export const newAssignmentRule = (): AssignmentRule => ({ kind: null, source: null, site_id: null, user_id: null, to_site_id: null, active: true });
+export const newAssignmentRule = (): AssignmentRule => ({ kind: null, source: null, site_id: null, user_id: null, to_site_id: null, to_stock_manager: false, active: true });
 export const newSlaRule = (): SlaDraft => ({ source: null, kind: null, site_id: null, mode: "working_hours", hours: DEFAULT_SLA_HOURS });
 
 /** A copy of `items` with the item at `index` moved by `delta` places; unchanged when it cannot move. */
@@ -30,18 +30,26 @@ export function removeItem<T>(items: readonly T[], index: number): T[] {
   return items.filter((_, i) => i !== index);
 }
 
-/** "Assign to" as one select value: "user:3", "site:2" (round robin of that site) or "lead" (the lead's site). */
-export function targetKey(r: Pick<AssignmentRule, "user_id" | "to_site_id">): string {
+/** Who receives the lead, as the rule names it. */
+export type RuleTarget = Pick<AssignmentRule, "user_id" | "to_site_id"> & { to_stock_manager: boolean };
+
+/**
+ * "Assign to" as one select value: "user:3", "site:2" (round robin of that site),
+ * "stock_manager" (the manager of the stock vehicle the lead names) or "lead" (the lead's site).
+ */
+export function targetKey(r: Pick<AssignmentRule, "user_id" | "to_site_id" | "to_stock_manager">): string {
+  if (r.to_stock_manager) return "stock_manager";
   if (r.user_id !== null) return `user:${r.user_id}`;
   if (r.to_site_id !== null) return `site:${r.to_site_id}`;
   return "lead";
 }
 
-export function parseTargetKey(key: string): Pick<AssignmentRule, "user_id" | "to_site_id"> {
+export function parseTargetKey(key: string): RuleTarget {
+  if (key === "stock_manager") return { user_id: null, to_site_id: null, to_stock_manager: true };
   const m = /^(user|site):(\d+)$/.exec(key);
-  if (!m) return { user_id: null, to_site_id: null };
+  if (!m) return { user_id: null, to_site_id: null, to_stock_manager: false };
   const id = Number(m[2]);
-  return m[1] === "user" ? { user_id: id, to_site_id: null } : { user_id: null, to_site_id: id };
+  return m[1] === "user" ? { user_id: id, to_site_id: null, to_stock_manager: false } : { user_id: null, to_site_id: id, to_stock_manager: false };
 }
 
 const validHours = (h: number | null): h is number => typeof h === "number" && Number.isInteger(h) && h >= SLA_HOURS.min && h <= SLA_HOURS.max;
@@ -64,7 +72,7 @@ export function checkRules(d: RulesDraft): { ok: true; rules: RoutingRules } | {
 
 /** The list next to which a backend error on `field` is shown, or null (top of the panel). */
 export function errorList(field: string | null): RuleList | null {
-  if (field === "user_id" || field === "to_site_id") return "assignment";
+  if (field === "user_id" || field === "to_site_id" || field === "to_stock_manager") return "assignment";
   if (field === "hours") return "sla";
   return null;
 }

@@ -4,7 +4,7 @@ import { call, errorKind, errorMessage, isSessionLoss, onSessionLost, sessionTok
 import type { AuthStatus, Meta, SignedIn, Site, User } from "./bindings";
 import { watchIdle } from "./idle";
 import { forgetLock, rememberedLock, rememberLock } from "./lockMemory";
-import { isAdmin, isManager } from "./permissions";
+import { canImport, isAdmin, isManager } from "./permissions";
 
 /** What the window shows. */
 export type Phase = "starting" | "unreachable" | "setup" | "signin" | "locked" | "app";
@@ -39,6 +39,8 @@ class Session {
   /** The current user may force a closing rule (roles from the backend, which checks again). */
   isManager = $derived(isManager(this.currentUser));
   isAdmin = $derived(isAdmin(this.currentUser));
+  /** The current user may import DMS files and edit the stock (administrateur, chef des ventes). */
+  canImport = $derived(canImport(this.currentUser));
 
   activeUsers = $derived((this.meta?.users ?? []).filter((u) => u.active));
   sites = $derived<Site[]>(this.meta?.sites ?? []);

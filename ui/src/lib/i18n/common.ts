@@ -73,4 +73,4 @@ export const time = {
 };
 
 // Byte sizes (French units: octet, kilo-octet…).
-export const units = { bytes: "o", kilo: "Ko", mega: "Mo", giga: "Go" };
+export const units = { bytes: "o", kilo: "Ko", mega: "Mo", giga: "Go", km: "km" };

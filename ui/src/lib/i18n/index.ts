@@ -12,3 +12,4 @@ export * from "./setup";
 export * from "./admin";
 export * from "./documents";
 export * from "./reports";
+export * from "./dms";
