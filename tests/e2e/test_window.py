@@ -4,15 +4,18 @@
 Part 1, on the demo database: sign in as the chef des ventes, then quick entry, list, lead page,
 note, assign, call, close as perdu, an offer and its bon de commande (the lead is won), live
 webhook lead, to-do, agenda, settings, reception, lock and unlock.
-Part 2, on a new empty database: the set-up wizard (garage, first site, administrator), then a
+Part 2, on the demo database: the DMS stock imported from a Windows-1252 CSV (dry run, then for
+real), then one of its vehicles chosen as a lead's vehicle of interest.
+Part 3, on a new empty database: the set-up wizard (garage, first site, administrator), then a
 first lead with the quick entry.
 
 Usage: python test_window.py BINARY DB OUT_DIR   (tauri-driver must listen on 127.0.0.1:4444)
-The empty database of part 2 is E2E_EMPTY_DB, or a new file under OUT_DIR.
+The empty database of part 3 is E2E_EMPTY_DB, or a new file under OUT_DIR.
 """
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import urllib.request
@@ -24,6 +27,7 @@ from selenium.common.exceptions import ElementNotInteractableException, NoSuchEl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY, DB, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -44,6 +48,9 @@ class Window:
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": BINARY, "args": ["--db", db]})
         self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=options)
+        # The driver runs on this machine: a file input gets the path itself (tauri-driver has no
+        # Selenium upload endpoint).
+        self.driver.file_detector = UselessFileDetector()
         self.wait = WebDriverWait(self.driver, TIMEOUT)
 
     def el(self, test_id):
@@ -173,8 +180,9 @@ def cli(*args, db=DB):
 
 def main():
     scenario()
+    dms_stock()
     wizard()
-    print("2 passed, 0 failed")
+    print("3 passed, 0 failed")
 
 
 def scenario():
@@ -448,6 +456,112 @@ def scenario():
     print("window: part 1 passed")
 
 
+STOCK_VINS = "return [...document.querySelectorAll('[data-testid=stock-row]')].map(r => r.dataset.vin)"
+
+
+def dms_csv(folder, vins):
+    """A stock export as French DMS write them: Windows-1252, `;`, French headers; the third
+    vehicle's first registration (31/02/2021) does not exist."""
+    rows = [
+        "N° VIN;Marque;Modèle;Type;Prix TTC;Kilométrage;Date 1ère MEC",
+        f"{vins[0]};Peugeot;3008;VO;22 900;41 000;12/06/2020",
+        f"{vins[1]};Renault;Captur;VO;17 890;28 500;03/09/2021",
+        f"{vins[2]};Citroën;C3;VO;12 490;35 000;31/02/2021",
+    ]
+    path = os.path.join(folder, "stock-dms.csv")
+    with open(path, "wb") as out:
+        out.write(("\r\n".join(rows) + "\r\n").encode("windows-1252"))
+    return path
+
+
+def dms_stock():
+    """Part 2: the DMS stock imported in the window (dry run, then for real), and a vehicle of it
+    chosen as a new lead's vehicle of interest, as the chef des ventes."""
+    # VINs of this run only (17 characters, no I, O nor Q): the demo database may hold others.
+    stamp = f"{int(time.time() * 1000) % 10**9:09d}"
+    vins = [f"VF3E2EA{stamp}{n}" for n in (1, 2, 3)]
+    folder = tempfile.mkdtemp(prefix="carnet-dms-")
+    csv_path = dms_csv(folder, vins)
+    w = Window()
+    try:
+        w.sign_in(DEMO_USER)
+        w.signed_in_as("Sandrine Morel")
+
+        # Stock → Importer: the file is sent, read (encoding, separator) and its columns recognised.
+        w.click("nav-stock")
+        w.el("stock-page")
+        w.click("stock-import")
+        w.el("import-wizard")
+        w.el("import-file").send_keys(csv_path)
+        w.el("import-preview")
+        w.wait.until(lambda d: "windows-1252" in d.find_element(*by_id("import-format")).text, "format never read")
+        w.wait_attr("import-map-vin", "value", "N° VIN")
+        w.wait_attr("import-map-condition", "value", "Type")
+        w.wait_attr("import-map-first_registration", "value", "Date 1ère MEC")
+        w.el("import-mapping-ok")
+        w.shot("12-import-preview")
+
+        # The dry run counts without storing: 2 vehicles to add, line 4 rejected (its date).
+        started = time.monotonic()
+        w.wait.until(lambda d: d.find_element(*by_id("import-dry-run")).is_enabled(), "dry run never enabled")
+        w.click("import-dry-run")
+        w.wait_attr("import-report", "data-dry-run", "true")
+        w.wait_attr("import-count-rows", "data-count", "3")
+        w.wait_attr("import-count-inserted", "data-count", "2")
+        w.wait_attr("import-count-rejected", "data-count", "1")
+        w.wait_attr("import-rejected-row", "data-line", "4")
+        reason = w.text("import-rejected-row")
+        assert "31/02/2021" in reason, reason
+        print(f"window: DMS stock dry run reported {time.monotonic() - started:.2f} s after the click")
+        w.shot("13-import-dry-run")
+
+        # The same staged file, imported for real.
+        w.wait.until(lambda d: d.find_element(*by_id("import-run")).is_enabled(), "import never enabled")
+        w.click("import-run")
+        w.wait_attr("import-report", "data-dry-run", "false")
+        w.wait_attr("import-count-inserted", "data-count", "2")
+        w.wait_attr("import-count-rejected", "data-count", "1")
+        w.shot("14-import-done")
+        w.click("import-close")
+        w.wait.until(EC.invisibility_of_element_located(by_id("import-wizard")))
+
+        # The list shows the two vehicles kept, not the rejected one.
+        w.type("stock-search", f"VF3E2EA{stamp}")
+        w.wait.until(lambda d: sorted(d.execute_script(STOCK_VINS)) == vins[:2], "imported vehicles never listed")
+        w.shot("15-stock")
+
+        # A new VO lead takes the imported 3008 from the stock as its vehicle of interest.
+        code = w.quick_entry("Hugo", "Stock-Fenêtre", "06 55 44 33 22", "VO", "Showroom", "Peugeot", "3008")
+        w.click("btn-stock-pick")
+        w.el("stock-picker")
+        w.type("stock-picker-search", vins[0])
+        w.click_css(f'[data-testid="stock-pick"][data-vin="{vins[0]}"]')
+        w.wait.until(EC.invisibility_of_element_located(by_id("stock-picker")))
+        w.wait_attr("lead-vehicle", "data-vin", vins[0])
+        w.wait_text("lead-vehicle-vin", vins[0])
+        w.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="event-item"][data-kind="vehicle"]'))
+        print(f"window: stock vehicle {vins[0]} chosen on {code}")
+        w.shot("16-lead-stock-vehicle")
+    except Exception:
+        print("last click error:", getattr(w, "last_click_error", None))
+        w.shot("failure-dms")
+        raise
+    finally:
+        w.driver.quit()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    # What the window stored is what the core reads.
+    page = cli("stock", "list", "--search", f"VF3E2EA{stamp}", "--json")
+    assert sorted(v["vin"] for v in page["items"]) == vins[:2], page["items"]
+    peugeot = next(v for v in page["items"] if v["vin"] == vins[0])
+    assert (peugeot["make"], peugeot["model"], peugeot["km"]) == ("Peugeot", "3008", 41000), peugeot
+    assert peugeot["price_cents"] == 2290000 and peugeot["first_registration"] == "2020-06-12", peugeot
+    lead = cli("leads", "show", code, "--json")
+    assert lead["vehicle"]["vin"] == vins[0], lead["vehicle"]
+    assert any(e["kind"] == "vehicle" for e in lead["events"]), [e["kind"] for e in lead["events"]]
+    print("window: part 2 passed")
+
+
 def empty_db():
     """The new database of part 2: E2E_EMPTY_DB, or a fresh path under OUT (not created yet)."""
     path = os.environ.get("E2E_EMPTY_DB")
@@ -479,7 +593,7 @@ def setup_step(w, step):
 
 
 def wizard():
-    """Part 2: a new database opens the set-up wizard; the administrator then creates a first lead."""
+    """Part 3: a new database opens the set-up wizard; the administrator then creates a first lead."""
     db = empty_db()
     w = Window(db)
     started = time.monotonic()
@@ -548,7 +662,7 @@ def wizard():
     lead = cli("leads", "show", code, "--json", db=db)
     assert lead["contact"]["last_name"] == "Premier", lead["contact"]
     assert lead["contact"]["phone"] == "+33611223344", lead["contact"]["phone"]
-    print("window: part 2 passed")
+    print("window: part 3 passed")
 
 
 if __name__ == "__main__":
