@@ -7,6 +7,8 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod format;
+pub mod phone;
+pub mod postal;
 pub mod secrets;
 pub mod session;
 pub mod settings;

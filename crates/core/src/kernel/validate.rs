@@ -9,28 +9,15 @@ pub const MAX_LONG_TEXT: usize = 20_000;
 
 /// Normalises a phone number to E.164, French numbers by default ("06 12 34 56 78" → "+33612345678").
 pub fn phone(field: &'static str, raw: &str) -> Result<String> {
-    let trimmed = raw.trim();
-    let invalid = || {
-        CoreError::invalid(field, format!("Numéro de téléphone invalide : « {} ». Exemple : 06 12 34 56 78 ou +33 6 12 34 56 78.", clip(trimmed, 40)))
-    };
-    if trimmed.len() > 40 || !trimmed.chars().any(|c| c.is_ascii_digit()) {
-        return Err(invalid());
+    phone_in(field, raw, None)
+}
+
+/// Normalises a phone number of a person of `country` (ISO alpha-2; None: France by default).
+pub fn phone_in(field: &'static str, raw: &str, country: Option<&str>) -> Result<String> {
+    match crate::kernel::phone::read(raw, country) {
+        crate::kernel::phone::PhoneReading::Normalised { e164, .. } => Ok(e164),
+        _ => Err(CoreError::invalid(field, format!("Numéro de téléphone invalide : « {} ». Exemple : 06 12 34 56 78 ou +33 6 12 34 56 78.", clip(raw.trim(), 40)))),
     }
-    // "0033 6…" is common in France for the international prefix.
-    let prepared = match trimmed.strip_prefix("00") {
-        Some(rest) => format!("+{rest}"),
-        None => trimmed.to_string(),
-    };
-    let number =
-        phonenumber::parse(Some(phonenumber::country::Id::FR), &prepared).map_err(|_| invalid())?;
-    // A French number of the right length is kept even when the numbering plan says the range is
-    // allocated elsewhere (e.g. 06 94… typed for a +594 line): the customer typed it, a seller can try it.
-    let french_shape =
-        number.code().value() == 33 && number.national().value().to_string().len() == 9;
-    if !phonenumber::is_valid(&number) && !french_shape {
-        return Err(invalid());
-    }
-    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
 /// Lower-cases and checks an e-mail address.
@@ -138,6 +125,29 @@ pub fn ascii_slug(text: &str) -> String {
         })
         .collect();
     folded.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+/// Lower case, accents removed, punctuation as spaces, spaces collapsed: how headers and
+/// codes are compared (`Date 1ère MEC` → `date 1ere mec`).
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -24,12 +24,7 @@ struct Referential {
 }
 
 fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::kernel::validate::fold(text).replace(' ', "")
 }
 
 fn referential() -> &'static Referential {

@@ -140,28 +140,7 @@ pub fn yes_no(text: &str) -> CellResult<bool> {
     }
 }
 
-/// Lower case, accents removed, punctuation as spaces, spaces collapsed: how headers and
-/// codes are compared (`Date 1ère MEC` → `date 1ere mec`).
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    }
-    out
-}
+pub use crate::kernel::validate::fold;
 
 /// A cell quoted in a message: at most 40 characters, control characters removed.
 pub fn shorten(text: &str) -> String {
