@@ -102,9 +102,22 @@ day: string, label: string, };
 
 export type Condition = "VN" | "VO";
 
-export type Contact = { id: number, first_name: string, last_name: string, company: string | null, phone: string | null, email: string | null, postal_code: string | null, city: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, created_at: string, updated_at: string, };
+export type Contact = { id: number, first_name: string, last_name: string, company: string | null, phone: string | null, email: string | null, postal_code: string | null, city: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, created_at: string, updated_at: string, address: string | null, 
+/**
+ * ISO 3166 alpha-2; None means France.
+ */
+country: string | null, 
+/**
+ * Fields intake kept as written because it could not read them ("phone", "postal_code"):
+ * shown « à vérifier » until someone corrects the contact.
+ */
+to_check: Array<string>, };
 
-export type ContactInput = { first_name: string, last_name: string, company?: string | null, phone?: string | null, email?: string | null, postal_code?: string | null, city?: string | null, consent_email?: boolean, consent_sms?: boolean, };
+export type ContactInput = { first_name: string, last_name: string, company?: string | null, phone?: string | null, email?: string | null, postal_code?: string | null, city?: string | null, consent_email?: boolean, consent_sms?: boolean, address?: string | null, 
+/**
+ * ISO 3166 alpha-2 or a country name ("Belgique"); None means France.
+ */
+country?: string | null, };
 
 export type ContactMadeInput = { lead_id: number, made: boolean, };
 
@@ -1069,9 +1082,25 @@ export type Vehicle = { id: number, make: string, model: string, version: string
 /**
  * Advertised price (TTC, cents), when the lead named one.
  */
-price_cents: number | null, };
+price_cents: number | null, 
+/**
+ * ISO 4217 of the price; None means euros.
+ */
+currency: string | null, 
+/**
+ * Model year.
+ */
+year: number | null, 
+/**
+ * First registration, YYYY-MM.
+ */
+first_registration: string | null, km: number | null, energy: string | null, gearbox: string | null, colour: string | null, };
 
-export type VehicleInput = { make: string, model: string, version?: string | null, vin?: string | null, plate?: string | null, };
+export type VehicleInput = { make: string, model: string, version?: string | null, vin?: string | null, plate?: string | null, year?: number | null, 
+/**
+ * YYYY-MM (also read: MM/YYYY, DD/MM/YYYY, YYYY-MM-DD).
+ */
+first_registration?: string | null, km?: number | null, energy?: string | null, gearbox?: string | null, colour?: string | null, price_cents?: number | null, currency?: string | null, };
 
 export type VoAlert = { id: number, contact_id: number, lead_id: number | null, owner_id: number | null, make: string | null, model: string | null, energy: string | null, max_price_cents: number | null, max_km: number | null, min_year: number | null, active: boolean, created_at: string, 
 /**

@@ -3,7 +3,9 @@
 
 pub mod csv_import;
 pub mod imap;
+mod merge;
 pub mod parse;
 pub mod quarantine;
+mod reading;
 pub mod store;
 pub mod webhook;

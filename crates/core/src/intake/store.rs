@@ -2,14 +2,16 @@
 //! it becomes a new lead, is merged into the contact's open lead, or waits in quarantine with a
 //! French reason until someone turns it into a lead or discards it.
 
+use crate::intake::merge;
 use crate::intake::parse::{self, MailOutcome, ParsedLead, ParsedMail};
+use crate::intake::reading::{self, ReadContact};
 use crate::kernel::app::App;
 use crate::kernel::clock;
 use crate::kernel::error::{CoreError, Result};
 use crate::kernel::validate;
-use crate::leads::contact::{self, ContactInput};
+use crate::leads::contact;
 use crate::leads::lead::NewLead;
-use crate::leads::timeline::{self, kind};
+use crate::leads::vehicle::VehicleInput;
 use crate::notify::inapp;
 use crate::routing::assignment;
 use chrono::{DateTime, Duration, Utc};
@@ -286,28 +288,12 @@ fn default_site(conn: &Connection, now: &str) -> Result<i64> {
     Ok(id)
 }
 
-/// The contact of a parsed lead; a malformed phone is dropped when an e-mail remains to reach the client.
-fn contact_input(parsed: &ParsedLead) -> ContactInput {
+/// The contact of a parsed lead, read the lenient way of intake (see `reading`).
+fn contact_input(parsed: &ParsedLead) -> ReadContact {
     let mut c = parsed.contact.clone();
     c.consent_email |= parsed.consent;
-    if let Some(p) = c.phone.as_deref() {
-        if validate::phone("phone", p).is_err()
-            && c.email
-                .as_deref()
-                .is_some_and(|e| validate::email("email", e).is_ok())
-        {
-            c.phone = None;
-        }
-    }
-    if c.last_name.trim().is_empty() {
-        // A lead with only a first name (or none) still deserves a call back.
-        c.last_name = if c.first_name.trim().is_empty() {
-            "(sans nom)".into()
-        } else {
-            std::mem::take(&mut c.first_name)
-        };
-    }
-    c
+    c.consent_sms |= parsed.consent;
+    reading::read(&c)
 }
 
 fn resolve_lead(
@@ -316,13 +302,13 @@ fn resolve_lead(
     mail: &ParsedMail,
     now: DateTime<Utc>,
 ) -> Result<Resolved> {
-    let input = contact_input(parsed);
-    let clean_contact = input.clean()?;
-    let existing = contact::find_matches(
-        conn,
-        clean_contact.phone.as_deref(),
-        clean_contact.email.as_deref(),
-    )?;
+    let read = contact_input(parsed);
+    let clean_contact = read.contact.clean()?;
+    let reachable_phone = clean_contact
+        .phone
+        .as_deref()
+        .filter(|_| !clean_contact.to_check.contains(&"phone"));
+    let existing = contact::find_matches(conn, reachable_phone, clean_contact.email.as_deref())?;
     let now_text = clock::to_text(now);
     if let Some(found) = existing.first() {
         if let Some(lead_id) = open_lead_for(
@@ -331,12 +317,7 @@ fn resolve_lead(
             parsed,
             now - Duration::days(dedup_days(conn)?),
         )? {
-            let mut text = format!("Nouvelle demande reçue ({})", parsed.source);
-            if let Some(m) = parsed.message.as_deref().filter(|m| !m.trim().is_empty()) {
-                text.push_str(" : ");
-                text.push_str(&m.chars().take(validate::MAX_LONG_TEXT).collect::<String>());
-            }
-            timeline::append(conn, lead_id, &now_text, None, kind::INBOUND, &text, None)?;
+            merge::into_open_lead(conn, lead_id, found.id, parsed, &read, &now_text)?;
             inapp::lead_owner(
                 conn,
                 lead_id,
@@ -363,16 +344,21 @@ fn resolve_lead(
         in_stock.and_then(|(_, manager)| manager),
         &now_text,
     )?;
+    let mut alerts = read.alerts.clone();
+    // A detail the store would refuse (a VIN of the wrong length, a year 3024) is left out with
+    // an alert: it never costs the lead.
+    let vehicle = lenient_vehicle(parsed.vehicle.as_ref(), "vehicle", &mut alerts);
+    let owned_vehicle = lenient_vehicle(parsed.trade_in.as_ref(), "owned", &mut alerts);
     let new = NewLead {
         contact_id: existing.first().map(|c| c.id),
-        contact: input,
+        contact: read.contact.clone(),
         kind: parsed.kind,
         source: parsed.source.clone(),
         interest: None,
         site_id: chosen.site_id,
         owner_id: chosen.owner_id,
-        vehicle: parsed.vehicle.clone(),
-        owned_vehicle: parsed.trade_in.clone(),
+        vehicle,
+        owned_vehicle,
         message: parsed
             .message
             .as_deref()
@@ -391,29 +377,52 @@ fn resolve_lead(
         &now_text,
         None,
     )?;
-    if let Some(price) = parsed.vehicle_price_cents {
-        conn.execute("UPDATE vehicles SET price_cents = ?2 WHERE id = (SELECT vehicle_id FROM leads WHERE id = ?1)", params![lead_id, price])?;
-    }
     if let Some((stock_id, _)) = in_stock {
         crate::dms::stock::link_lead(conn, lead_id, stock_id, &now_text)?;
     }
     inapp::lead_owner(conn, lead_id, &now_text, "Nouveau lead")?;
-    if let Some(raw) = &parsed.invalid_phone {
-        // A number that cannot be right: ask the prospect for theirs by e-mail at once (seed 004).
-        let text = format!("Numéro de téléphone inexploitable dans la demande : « {raw} »");
+    alerts.extend(merge::describe_others(&parsed.other_vehicles));
+    for text in &alerts {
         crate::leads::timeline::append(
             conn,
             lead_id,
             &now_text,
             None,
             crate::leads::timeline::kind::ALERT,
-            &text,
+            text,
             None,
         )?;
+    }
+    if read.phone_unreadable {
+        // A number that cannot be right: ask the prospect for theirs by e-mail at once (seed 004).
         let lead = crate::leads::lead::get(conn, lead_id)?;
         crate::notify::prospect::send_unreachable(conn, &lead, true, &now_text)?;
     }
     Ok(Resolved::Created(lead_id))
+}
+
+/// The vehicle as the store accepts it; what it would refuse is dropped with an alert.
+fn lenient_vehicle(
+    v: Option<&VehicleInput>,
+    prefix: &'static str,
+    alerts: &mut Vec<String>,
+) -> Option<VehicleInput> {
+    let v = v?;
+    match v.clean(prefix) {
+        Ok(_) => Some(v.clone()),
+        Err(e) => {
+            let mut fixed = v.clone();
+            // The details that can be refused; make, model and version are bounded by the parser.
+            fixed.vin = None;
+            fixed.year = None;
+            fixed.first_registration = None;
+            fixed.km = None;
+            fixed.price_cents = None;
+            fixed.currency = None;
+            alerts.push(format!("Détail du véhicule non repris : {e}"));
+            fixed.clean(prefix).ok().flatten().map(|_| fixed)
+        }
+    }
 }
 
 /// The contact's open lead about the same vehicle (same listing, or same make and model, or no vehicle named), recent enough.

@@ -36,6 +36,9 @@ pub struct WebhookLead {
     pub email: Option<String>,
     pub postal_code: Option<String>,
     pub city: Option<String>,
+    pub address: Option<String>,
+    /// ISO 3166 code or name of the prospect's country ("BE", "Belgique"); France by default.
+    pub country: Option<String>,
     /// The prospect accepted to be contacted by e-mail and SMS for offers.
     pub consent: bool,
     pub vehicle: Option<WebhookVehicle>,
@@ -57,6 +60,16 @@ pub struct WebhookVehicle {
     pub plate: Option<String>,
     /// Price including VAT, in cents.
     pub price_cents: Option<i64>,
+    /// ISO 4217 of the price (EUR by default).
+    pub currency: Option<String>,
+    /// Model year.
+    pub year: Option<i32>,
+    /// First registration: YYYY-MM or MM/YYYY.
+    pub first_registration: Option<String>,
+    pub km: Option<i64>,
+    pub energy: Option<String>,
+    pub gearbox: Option<String>,
+    pub colour: Option<String>,
 }
 
 impl WebhookVehicle {
@@ -67,6 +80,14 @@ impl WebhookVehicle {
             version: self.version.clone(),
             vin: self.vin.clone(),
             plate: self.plate.clone(),
+            price_cents: self.price_cents.filter(|p| *p >= 0),
+            currency: self.currency.clone(),
+            year: self.year,
+            first_registration: self.first_registration.clone(),
+            km: self.km.filter(|k| *k >= 0),
+            energy: self.energy.clone(),
+            gearbox: self.gearbox.clone(),
+            colour: self.colour.clone(),
         }
     }
 }
@@ -116,18 +137,16 @@ fn to_parsed(lead: &WebhookLead) -> ParsedMail {
                 city: lead.city.clone(),
                 consent_email: lead.consent,
                 consent_sms: lead.consent,
+                address: lead.address.clone(),
+                country: lead.country.clone(),
+                to_check: Vec::new(),
             },
             vehicle: lead.vehicle.as_ref().map(WebhookVehicle::input),
-            vehicle_price_cents: lead
-                .vehicle
-                .as_ref()
-                .and_then(|v| v.price_cents)
-                .filter(|p| *p >= 0),
             trade_in: lead.trade_in.as_ref().map(WebhookVehicle::input),
+            other_vehicles: Vec::new(),
             external_ref: lead.external_ref.clone(),
             message: lead.message.clone(),
             consent: lead.consent,
-            invalid_phone: None,
         })),
     };
     ParsedMail {

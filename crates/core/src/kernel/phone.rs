@@ -49,10 +49,7 @@ pub fn read(raw: &str, country: Option<&str>) -> PhoneReading {
     }
     // "+33 (0)6 …": the (0) is the national trunk prefix, not a digit of the number.
     let without_trunk = trimmed.replace("(0)", "");
-    let digits: String = without_trunk
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
+    let digits: String = without_trunk.chars().filter(char::is_ascii_digit).collect();
     if !(6..=17).contains(&digits.len()) {
         return PhoneReading::Unusable;
     }
@@ -71,8 +68,8 @@ pub fn read(raw: &str, country: Option<&str>) -> PhoneReading {
 fn global(plus: &str) -> Option<PhoneReading> {
     let number = phonenumber::parse(None, plus).ok()?;
     let code = number.code().value();
-    let national_len = number.national().value().to_string().len()
-        + usize::from(number.national().zeros());
+    let national_len =
+        number.national().value().to_string().len() + usize::from(number.national().zeros());
     // A French or North American number of the right length is kept even when the plan says
     // the range is unallocated (an overseas +33 694…, a 555 number): someone can still dial it.
     let right_shape = (code == 33 && national_len == 9) || (code == 1 && national_len == 10);
@@ -178,11 +175,18 @@ mod tests {
             "0033612345678",
         ] {
             assert_eq!(e164(raw, None).as_deref(), Some("+33612345678"), "{raw}");
-            assert_eq!(e164(raw, Some("FR")).as_deref(), Some("+33612345678"), "{raw}");
+            assert_eq!(
+                e164(raw, Some("FR")).as_deref(),
+                Some("+33612345678"),
+                "{raw}"
+            );
         }
         assert_eq!(e164("612345678", None).as_deref(), Some("+33612345678"));
         // An overseas range dialled the French way stays reachable.
-        assert_eq!(e164("06 94 12 34 56", None).as_deref(), Some("+33694123456"));
+        assert_eq!(
+            e164("06 94 12 34 56", None).as_deref(),
+            Some("+33694123456")
+        );
     }
 
     #[test]
@@ -200,7 +204,11 @@ mod tests {
             ("06 12 34 56 78", "MC", "+377612345678"),
         ];
         for (raw, country, want) in table {
-            assert_eq!(e164(raw, Some(country)).as_deref(), Some(want), "{raw} in {country}");
+            assert_eq!(
+                e164(raw, Some(country)).as_deref(),
+                Some(want),
+                "{raw} in {country}"
+            );
         }
     }
 
@@ -230,10 +238,22 @@ mod tests {
 
     #[test]
     fn north_american_shapes() {
-        assert_eq!(e164("(555) 123-4567", None).as_deref(), Some("+15551234567"));
-        assert_eq!(e164("1-201-555-0147", None).as_deref(), Some("+12015550147"));
-        assert_eq!(e164("773.555.0162", Some("US")).as_deref(), Some("+17735550162"));
-        assert_eq!(e164("613-555-0199", Some("CA")).as_deref(), Some("+16135550199"));
+        assert_eq!(
+            e164("(555) 123-4567", None).as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(
+            e164("1-201-555-0147", None).as_deref(),
+            Some("+12015550147")
+        );
+        assert_eq!(
+            e164("773.555.0162", Some("US")).as_deref(),
+            Some("+17735550162")
+        );
+        assert_eq!(
+            e164("613-555-0199", Some("CA")).as_deref(),
+            Some("+16135550199")
+        );
     }
 
     #[test]
@@ -247,12 +267,22 @@ mod tests {
             read("0475 12 34 56", Some("BE")).e164(),
             Some("+32475123456")
         );
-        assert_eq!(read("12 34 56", None), PhoneReading::AsWritten("12 34 56".into()));
+        assert_eq!(
+            read("12 34 56", None),
+            PhoneReading::AsWritten("12 34 56".into())
+        );
     }
 
     #[test]
     fn what_is_not_a_number() {
-        for raw in ["PASDENUMERO", "", "12", "📞📞📞", "06 12 34 56 78 poste 12", &"1".repeat(60)] {
+        for raw in [
+            "PASDENUMERO",
+            "",
+            "12",
+            "📞📞📞",
+            "06 12 34 56 78 poste 12",
+            &"1".repeat(60),
+        ] {
             assert_eq!(read(raw, None), PhoneReading::Unusable, "{raw}");
         }
     }

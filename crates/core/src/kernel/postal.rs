@@ -62,6 +62,31 @@ pub fn country_of(postal: &str) -> Option<&'static str> {
     }
 }
 
+/// The country of a person from what a request gives: the country written; else the one a
+/// phone written the national way shows (a North American number); else the postal code's
+/// shape. An international number says nothing of where the person lives.
+pub fn infer_country(
+    written: Option<&str>,
+    postal: Option<&str>,
+    phone: Option<&str>,
+) -> Option<&'static str> {
+    if let Some(code) = written.and_then(country_code) {
+        return Some(code);
+    }
+    let national = phone
+        .map(str::trim)
+        .filter(|p| !p.starts_with('+') && !p.starts_with("00"));
+    if let Some(crate::kernel::phone::PhoneReading::Normalised {
+        country: Some(c), ..
+    }) = national.map(|p| crate::kernel::phone::read(p, None))
+    {
+        if c == "US" || c == "CA" {
+            return country_code(&c);
+        }
+    }
+    postal.and_then(country_of)
+}
+
 /// Reads a postal code of a person of `country` (None: France or unknown).
 pub fn read(raw: &str, country: Option<&str>) -> PostalReading {
     let trimmed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -137,10 +162,13 @@ fn digits(value: &str, n: usize) -> bool {
 fn canadian(upper: &str) -> Option<String> {
     let compact: Vec<char> = upper.chars().filter(|c| *c != ' ').collect();
     let shape = compact.len() == 6
-        && compact
-            .iter()
-            .enumerate()
-            .all(|(i, c)| if i % 2 == 0 { c.is_ascii_uppercase() } else { c.is_ascii_digit() });
+        && compact.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     shape.then(|| {
         let s: String = compact.iter().collect();
         format!("{} {}", &s[..3], &s[3..])
@@ -165,9 +193,17 @@ mod tests {
             ("10115", Some("DE"), PostalReading::Valid("10115".into())),
             ("08001", Some("ES"), PostalReading::Valid("08001".into())),
             ("98000", Some("MC"), PostalReading::Valid("98000".into())),
-            ("90210-1234", Some("US"), PostalReading::Valid("90210-1234".into())),
+            (
+                "90210-1234",
+                Some("US"),
+                PostalReading::Valid("90210-1234".into()),
+            ),
             ("k1a0b1", Some("CA"), PostalReading::Valid("K1A 0B1".into())),
-            ("1012 ab", Some("NL"), PostalReading::Valid("1012 AB".into())),
+            (
+                "1012 ab",
+                Some("NL"),
+                PostalReading::Valid("1012 AB".into()),
+            ),
         ];
         for (raw, country, want) in table {
             assert_eq!(read(raw, country), want, "{raw} in {country:?}");
@@ -177,8 +213,14 @@ mod tests {
     #[test]
     fn a_code_that_does_not_fit_is_kept_as_written() {
         assert_eq!(read("1000", None), PostalReading::AsWritten("1000".into()));
-        assert_eq!(read("6900", Some("FR")), PostalReading::AsWritten("6900".into()));
-        assert_eq!(read("SW1A 1AA", Some("GB")), PostalReading::AsWritten("SW1A 1AA".into()));
+        assert_eq!(
+            read("6900", Some("FR")),
+            PostalReading::AsWritten("6900".into())
+        );
+        assert_eq!(
+            read("SW1A 1AA", Some("GB")),
+            PostalReading::AsWritten("SW1A 1AA".into())
+        );
         for raw in ["🚗🚗🚗", "", "-----", "<b>69003</b>", &"1".repeat(40)] {
             assert_eq!(read(raw, None), PostalReading::Unusable, "{raw}");
         }
@@ -207,5 +249,18 @@ mod tests {
         assert_eq!(country_of("98000"), Some("MC"));
         assert_eq!(country_of("69003"), Some("FR"));
         assert_eq!(country_of("1000"), None);
+        assert_eq!(
+            infer_country(Some("Belgique"), Some("1000"), None),
+            Some("BE")
+        );
+        assert_eq!(
+            infer_country(None, Some("60614"), Some("773.555.0162")),
+            Some("US")
+        );
+        assert_eq!(
+            infer_country(None, Some("69003"), Some("+44 20 7946 0958")),
+            Some("FR")
+        );
+        assert_eq!(infer_country(None, None, Some("06 12 34 56 78")), None);
     }
 }

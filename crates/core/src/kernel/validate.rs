@@ -20,6 +20,34 @@ pub fn phone_in(field: &'static str, raw: &str, country: Option<&str>) -> Result
     }
 }
 
+/// A name or short text as plain text: markup tags removed ("<b>Jean</b>" → "Jean"), spaces
+/// collapsed. Names are shown everywhere; they are never rendered as markup anyway.
+pub fn plain_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        // A tag starts with a letter, '/' or '!'; "a < b" stays.
+        let is_tag = after[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>') {
+            Some(close) if is_tag => {
+                out.push(' ');
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Lower-cases and checks an e-mail address.
 pub fn email(field: &'static str, raw: &str) -> Result<String> {
     let value = raw.trim().to_lowercase();

@@ -1,6 +1,7 @@
 //! Contacts (prospects and customers): normalised on the way in, matched by phone and e-mail.
 
 use crate::kernel::error::{CoreError, Result};
+use crate::kernel::postal::{self, PostalReading};
 use crate::kernel::validate::{self, MAX_SHORT_TEXT};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,12 @@ pub struct Contact {
     pub consent_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    pub address: Option<String>,
+    /// ISO 3166 alpha-2; None means France.
+    pub country: Option<String>,
+    /// Fields intake kept as written because it could not read them ("phone", "postal_code"):
+    /// shown « à vérifier » until someone corrects the contact.
+    pub to_check: Vec<String>,
 }
 
 /// A contact as typed in a form or read from a lead source.
@@ -43,6 +50,15 @@ pub struct ContactInput {
     pub consent_email: bool,
     #[ts(as = "Option<bool>", optional)]
     pub consent_sms: bool,
+    #[ts(optional = nullable)]
+    pub address: Option<String>,
+    /// ISO 3166 alpha-2 or a country name ("Belgique"); None means France.
+    #[ts(optional = nullable)]
+    pub country: Option<String>,
+    /// Set by intake only: these fields are kept as written instead of being refused.
+    #[ts(skip)]
+    #[serde(skip)]
+    pub to_check: Vec<&'static str>,
 }
 
 /// A validated contact, ready to store.
@@ -57,48 +73,87 @@ pub struct CleanContact {
     pub city: Option<String>,
     pub consent_email: bool,
     pub consent_sms: bool,
+    pub address: Option<String>,
+    pub country: Option<String>,
+    pub to_check: Vec<&'static str>,
 }
 
 impl ContactInput {
     /// Validates and normalises every field; the first error names its field.
     pub fn clean(&self) -> Result<CleanContact> {
-        let last_name =
-            validate::required_text("last_name", "Nom", &self.last_name, MAX_SHORT_TEXT)?;
-        let first_name = validate::optional_text(
-            "first_name",
-            "Prénom",
-            Some(&self.first_name),
-            MAX_SHORT_TEXT,
-        )?
-        .unwrap_or_default();
-        let phone = validate::optional_phone("phone", self.phone.as_deref())?;
+        let name = |field, label, raw: &str| {
+            validate::optional_text(
+                field,
+                label,
+                Some(&validate::plain_text(raw)),
+                MAX_SHORT_TEXT,
+            )
+        };
+        let last_name = name("last_name", "Nom", &self.last_name)?
+            .ok_or_else(|| CoreError::invalid("last_name", "Nom : champ obligatoire."))?;
+        let first_name = name("first_name", "Prénom", &self.first_name)?.unwrap_or_default();
+        let country = match self.country.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(postal::country_code(raw).ok_or_else(|| {
+                CoreError::invalid(
+                    "country",
+                    format!(
+                        "Pays inconnu : « {} ». Exemples : FR, BE, CH, Belgique.",
+                        clip(raw)
+                    ),
+                )
+            })?),
+        }
+        .filter(|c| *c != "FR");
+        let kept = |field| self.to_check.contains(&field);
+        let phone = if kept("phone") {
+            validate::optional_text("phone", "Téléphone", self.phone.as_deref(), 40)?
+        } else {
+            match self
+                .phone
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                Some(p) => Some(validate::phone_in("phone", p, country)?),
+                None => None,
+            }
+        };
         let email = validate::optional_email("email", self.email.as_deref())?;
         if phone.is_none() && email.is_none() {
             return Err(CoreError::invalid("contact", "Indiquez au moins un téléphone ou une adresse e-mail pour pouvoir recontacter le client."));
         }
-        let postal_code = validate::optional_text(
-            "postal_code",
-            "Code postal",
-            self.postal_code.as_deref(),
-            10,
-        )?;
-        if let Some(pc) = &postal_code {
-            if !(pc.len() == 5 && pc.chars().all(|c| c.is_ascii_digit())) {
-                return Err(CoreError::invalid(
-                    "postal_code",
-                    format!(
-                        "Code postal invalide : « {pc} ». Il compte 5 chiffres, par exemple 69003."
-                    ),
-                ));
+        let postal_code = match self.postal_code.as_deref() {
+            Some(raw) if kept("postal_code") => {
+                validate::optional_text("postal_code", "Code postal", Some(raw), 12)?
             }
-        }
+            Some(raw) if !raw.trim().is_empty() => match postal::read(raw, country) {
+                PostalReading::Valid(pc) => Some(pc),
+                _ if country.is_none() => {
+                    return Err(CoreError::invalid(
+                        "postal_code",
+                        format!("Code postal invalide : « {} ». Il compte 5 chiffres, par exemple 69003 (pour un autre pays, indiquez le pays).", clip(raw)),
+                    ))
+                }
+                _ => {
+                    return Err(CoreError::invalid(
+                        "postal_code",
+                        format!("Code postal invalide pour ce pays : « {} ».", clip(raw)),
+                    ))
+                }
+            },
+            _ => None,
+        };
+        let mut to_check: Vec<&'static str> = self.to_check.clone();
+        to_check.sort_unstable();
+        to_check.dedup();
         Ok(CleanContact {
             first_name,
             last_name,
             company: validate::optional_text(
                 "company",
                 "Société",
-                self.company.as_deref(),
+                self.company.as_deref().map(validate::plain_text).as_deref(),
                 MAX_SHORT_TEXT,
             )?,
             phone,
@@ -107,11 +162,21 @@ impl ContactInput {
             city: validate::optional_text("city", "Ville", self.city.as_deref(), MAX_SHORT_TEXT)?,
             consent_email: self.consent_email,
             consent_sms: self.consent_sms,
+            address: validate::optional_text("address", "Adresse", self.address.as_deref(), 300)?,
+            country: country.map(String::from),
+            to_check,
         })
     }
 }
 
-const COLUMNS: &str = "id, first_name, last_name, company, phone, email, postal_code, city, consent_email, consent_sms, consent_at, created_at, updated_at";
+fn clip(raw: &str) -> String {
+    raw.trim().chars().take(40).collect()
+}
+
+const COLUMNS: &str = "id, first_name, last_name, company, phone, email, postal_code, city, consent_email, consent_sms, consent_at, created_at, updated_at, address, country, to_check";
+
+/// Number of columns `from_row_at` reads.
+pub(crate) const COLUMN_COUNT: usize = 16;
 
 pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -128,6 +193,17 @@ pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Conta
         consent_at: r.get(o + 10)?,
         created_at: r.get(o + 11)?,
         updated_at: r.get(o + 12)?,
+        address: r.get(o + 13)?,
+        country: r.get(o + 14)?,
+        to_check: r
+            .get::<_, Option<String>>(o + 15)?
+            .map(|t| {
+                t.split(',')
+                    .filter(|f| !f.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 
@@ -154,8 +230,9 @@ pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &s
     let consent_at = (c.consent_email || c.consent_sms).then_some(now);
     conn.prepare_cached(
         "INSERT INTO contacts(first_name, last_name, company, phone, email, postal_code, city,
-                              consent_email, consent_sms, consent_at, consent_source, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                              consent_email, consent_sms, consent_at, consent_source, created_at, updated_at,
+                              address, country, to_check)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         c.first_name,
@@ -169,7 +246,10 @@ pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &s
         c.consent_sms,
         consent_at,
         consent_at.map(|_| consent_source),
-        now
+        now,
+        c.address,
+        c.country,
+        to_check_text(&c.to_check),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -187,7 +267,8 @@ pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result
     conn.execute(
         "UPDATE contacts SET first_name = ?2, last_name = ?3, company = ?4, phone = ?5, email = ?6, postal_code = ?7,
                 city = ?8, consent_email = ?9, consent_sms = ?10, consent_at = ?11,
-                consent_source = CASE WHEN ?12 THEN 'saisie' ELSE consent_source END, updated_at = ?13
+                consent_source = CASE WHEN ?12 THEN 'saisie' ELSE consent_source END, updated_at = ?13,
+                address = ?14, country = ?15, to_check = ?16
          WHERE id = ?1",
         params![
             id,
@@ -202,10 +283,17 @@ pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result
             c.consent_sms,
             consent_at,
             consent_changed,
-            now
+            now,
+            c.address,
+            c.country,
+            to_check_text(&c.to_check),
         ],
     )?;
     Ok(())
+}
+
+fn to_check_text(fields: &[&str]) -> Option<String> {
+    (!fields.is_empty()).then(|| fields.join(","))
 }
 
 /// Existing contacts with this phone or e-mail (normalised first; unparseable values match nothing).

@@ -150,6 +150,12 @@ pub(crate) fn select_from(source: &str) -> String {
     )
 }
 
+// Where each part of the row starts (the contact follows the lead's 19 columns).
+const CONTACT_AT: usize = 19;
+const VEHICLE_AT: usize = CONTACT_AT + contact::COLUMN_COUNT;
+const OWNED_AT: usize = VEHICLE_AT + vehicle::COLUMN_COUNT;
+const DELETED_AT: usize = OWNED_AT + vehicle::COLUMN_COUNT;
+
 pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
     Ok(Lead {
         id: r.get(0)?,
@@ -171,11 +177,11 @@ pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Lead> {
         external_ref: r.get(16)?,
         message: r.get(17)?,
         close_reason: r.get(18)?,
-        contact: contact::from_row_at(r, 19)?,
-        vehicle: vehicle::from_row_at(r, 32)?,
-        owned_vehicle: vehicle::from_row_at(r, 39)?,
-        deleted_at: r.get(46)?,
-        next_action: r.get::<_, Option<String>>(47)?.and_then(|t| {
+        contact: contact::from_row_at(r, CONTACT_AT)?,
+        vehicle: vehicle::from_row_at(r, VEHICLE_AT)?,
+        owned_vehicle: vehicle::from_row_at(r, OWNED_AT)?,
+        deleted_at: r.get(DELETED_AT)?,
+        next_action: r.get::<_, Option<String>>(DELETED_AT + 1)?.and_then(|t| {
             t.split_once(' ').map(|(kind, due_at)| NextAction {
                 kind: kind.into(),
                 due_at: due_at.into(),

@@ -109,9 +109,119 @@ pub fn normalise(make_raw: &str, model_raw: &str) -> (String, String) {
     (make, model)
 }
 
+/// The longest known model of `make` at the start of `words` ("C5 Aircross Hybrid 225" → "C5
+/// Aircross", 2 words), as Carnet writes it.
+pub fn model_at(make: &str, words: &[&str]) -> Option<(&'static str, usize)> {
+    (1..=words.len().min(4))
+        .rev()
+        .find_map(|n| model(make, &words[..n].join(" ")).map(|m| (m, n)))
+}
+
+/// The energy as a French garage labels it ("Gazole" → "Diesel", "PHEV" → "Hybride
+/// rechargeable"); None when unknown (callers keep the value as written).
+pub fn energy(raw: &str) -> Option<&'static str> {
+    let folded = crate::kernel::validate::fold(raw);
+    let has = |words: &[&str]| words.iter().any(|w| folded.split(' ').any(|f| f == *w));
+    let label = if has(&["phev", "rechargeable", "plug"]) {
+        "Hybride rechargeable"
+    } else if has(&["hybride", "hybrid", "hev", "mhev", "hybrida"]) {
+        "Hybride"
+    } else if has(&[
+        "electrique",
+        "electric",
+        "electrico",
+        "elettrica",
+        "elektro",
+        "ev",
+        "bev",
+    ]) {
+        "Électrique"
+    } else if has(&["diesel", "gazole", "gasoil", "gasoleo"]) {
+        "Diesel"
+    } else if has(&[
+        "essence", "petrol", "gasoline", "gas", "benzin", "benzina", "gasolina", "sp95", "sp98",
+    ]) {
+        "Essence"
+    } else if has(&["gpl", "lpg"]) {
+        "GPL"
+    } else if has(&["gnv", "cng", "gnc"]) {
+        "GNV"
+    } else if has(&["e85", "ethanol", "superethanol", "flexfuel"]) {
+        "Éthanol (E85)"
+    } else if has(&["hydrogene", "hydrogen", "fcev", "h2"]) {
+        "Hydrogène"
+    } else {
+        return None;
+    };
+    Some(label)
+}
+
+/// "Manuelle" or "Automatique" from the ways DMS exports and forms write it.
+pub fn gearbox(raw: &str) -> Option<&'static str> {
+    let folded = crate::kernel::validate::fold(raw);
+    let has = |words: &[&str]| words.iter().any(|w| folded.split(' ').any(|f| f == *w));
+    if has(&[
+        "manuelle",
+        "manual",
+        "mecanique",
+        "bvm",
+        "m",
+        "manuel",
+        "schaltgetriebe",
+    ]) {
+        Some("Manuelle")
+    } else if has(&[
+        "automatique",
+        "automatic",
+        "auto",
+        "bva",
+        "dsg",
+        "edc",
+        "eat6",
+        "eat8",
+        "cvt",
+        "s",
+        "tronic",
+        "robotisee",
+        "pilotee",
+        "automatik",
+        "automatica",
+        "a",
+    ]) {
+        Some("Automatique")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn energies_and_gearboxes() {
+        for (raw, want) in [
+            ("Gazole", "Diesel"),
+            ("DIESEL", "Diesel"),
+            ("Essence", "Essence"),
+            ("Petrol", "Essence"),
+            ("Hybride rechargeable", "Hybride rechargeable"),
+            ("PHEV", "Hybride rechargeable"),
+            ("Hybride essence", "Hybride"),
+            ("Full Hybrid", "Hybride"),
+            ("Électrique", "Électrique"),
+            ("EV", "Électrique"),
+            ("GPL", "GPL"),
+            ("Superéthanol E85", "Éthanol (E85)"),
+        ] {
+            assert_eq!(energy(raw), Some(want), "{raw}");
+        }
+        assert_eq!(energy("Charbon"), None);
+        assert_eq!(gearbox("Boîte manuelle"), Some("Manuelle"));
+        assert_eq!(gearbox("BVA"), Some("Automatique"));
+        assert_eq!(gearbox("EAT8"), Some("Automatique"));
+        assert_eq!(gearbox("Séquentielle"), None);
+    }
 
     #[test]
     fn usual_spellings_become_the_referential_ones() {
@@ -148,6 +258,15 @@ mod tests {
             normalise("Renault", "Clio Campus"),
             ("Renault".into(), "Clio Campus".into())
         );
+        assert_eq!(
+            model_at("Citroën", &["C5", "Aircross", "Hybrid", "225"]),
+            Some(("C5 Aircross", 2))
+        );
+        assert_eq!(
+            model_at("Mercedes-Benz", &["Classe", "A", "180"]),
+            Some(("Classe A", 2))
+        );
+        assert_eq!(model_at("Renault", &["Inconnu"]), None);
         assert!(all()
             .iter()
             .any(|m| m.make == "Škoda" && m.models.contains(&"Kodiaq".to_string())));

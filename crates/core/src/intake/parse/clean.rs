@@ -1,39 +1,74 @@
-//! Cleaning of the values the parsers find: phones to E.164, e-mails, messages, VIN, plates.
+//! Cleaning of the values the parsers find: phones, e-mails, messages, VIN, plates, entities.
 
 use super::mime;
 use super::MAX_MESSAGE_CHARS;
+use crate::kernel::phone::{self, PhoneReading};
 use crate::kernel::validate;
 
 regex!(PHONE, r"\+?\(?\d[\d \u{a0}.\-/()]{6,22}\d");
 
-/// A phone in E.164 from a value that may hold several numbers or words ("06 12 34 56 78 (soir)").
-pub(super) fn normalise_phone(value: &str) -> Option<String> {
-    if let Ok(p) = validate::phone("phone", value) {
-        return Some(p);
-    }
-    let re = PHONE.as_ref()?;
-    let candidates: Vec<&str> = re.find_iter(value).take(5).map(|m| m.as_str()).collect();
-    candidates
+/// The phone of a request: the first value (or number inside a value such as "06 12 34 56 78
+/// (soir)") that reads as a number of the person's `country`; else the first one a person could
+/// still dial, kept as written; else None.
+pub(super) fn best_phone(values: &[&str], country: Option<&str>) -> Option<String> {
+    let re = PHONE.as_ref();
+    let candidates: Vec<&str> = values
         .iter()
-        .find_map(|c| validate::phone("phone", c).ok())
-        .or_else(|| candidates.iter().find_map(|c| plain_e164(c)))
+        .take(8)
+        .flat_map(|v| {
+            std::iter::once(v.trim()).chain(
+                re.into_iter()
+                    .flat_map(|re| re.find_iter(v).take(5).map(|m| m.as_str())),
+            )
+        })
+        .collect();
+    let readings: Vec<PhoneReading> = candidates.iter().map(|c| phone::read(c, country)).collect();
+    readings
+        .iter()
+        .find_map(|r| r.e164().map(str::to_string))
+        .or_else(|| {
+            readings.into_iter().find_map(|r| match r {
+                PhoneReading::AsWritten(raw) => Some(raw),
+                _ => None,
+            })
+        })
 }
 
-/// Numbers the phone library does not know (e.g. overseas ranges dialled as +33 694…) are kept
-/// in a plain E.164 form ("0033 6 94…" / "06 94…" → "+33694…"); the store decides what to do.
-pub(super) fn plain_e164(value: &str) -> Option<String> {
-    let trimmed = value.trim();
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    let e164 = if trimmed.starts_with('+') {
-        format!("+{digits}")
-    } else if let Some(rest) = digits.strip_prefix("00") {
-        format!("+{rest}")
-    } else if digits.len() == 10 && digits.starts_with('0') {
-        format!("+33{}", &digits[1..])
-    } else {
-        return None;
-    };
-    (9..=16).contains(&e164.len()).then_some(e164)
+/// HTML entities written in a plain-text body (`&eacute;`, `&#233;`, `&nbsp;`), decoded.
+pub(super) fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') || !text.contains(';') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp..];
+        let end = after[1..]
+            .char_indices()
+            .take(10)
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
+            .filter(|(_, c)| *c == ';')
+            .map(|(i, _)| i + 2);
+        match end {
+            Some(end) if end > 2 => {
+                let token = &after[..end];
+                let before = out.len();
+                mail_parser::decoders::html::add_html_token(&mut out, token.as_bytes(), false);
+                if &out[before..] == "\u{a0}" {
+                    out.truncate(before);
+                    out.push(' ');
+                }
+                rest = &after[end..];
+            }
+            _ => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 pub(super) fn valid_email(value: &str) -> Option<String> {

@@ -34,6 +34,13 @@ pub(crate) enum Field {
     Consent,
     Company,
     TradeIn,
+    Country,
+    Year,
+    FirstRegistration,
+    Km,
+    Energy,
+    Gearbox,
+    Colour,
 }
 
 impl Field {
@@ -44,6 +51,13 @@ impl Field {
             "City" => Field::City,
             "Civility" => Field::Civility,
             "Company" => Field::Company,
+            "Colour" => Field::Colour,
+            "Country" => Field::Country,
+            "Energy" => Field::Energy,
+            "FirstRegistration" => Field::FirstRegistration,
+            "Gearbox" => Field::Gearbox,
+            "Km" => Field::Km,
+            "Year" => Field::Year,
             "Email" => Field::Email,
             "FirstName" => Field::FirstName,
             "FullName" => Field::FullName,

@@ -285,9 +285,9 @@ fn collect(msg: &Message, view: &mut MailView, depth: usize, top: bool) {
             PartType::Binary(bytes) | PartType::InlineBinary(bytes)
                 if xml_type && bytes.len() <= adf::MAX_XML_BYTES =>
             {
-                let text = String::from_utf8_lossy(bytes);
+                let text = adf::decode(bytes);
                 if adf::looks_like_adf(&text) {
-                    view.xml.push(text.into_owned());
+                    view.xml.push(text);
                 }
             }
             PartType::Text(text) if is_body && view.text.len() < MAX_TEXT_BYTES => {

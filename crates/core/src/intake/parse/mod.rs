@@ -21,13 +21,13 @@ mod mime;
 mod sites;
 mod vehicle_text;
 
+use crate::kernel::postal;
 use crate::kernel::validate;
 use crate::leads::contact::ContactInput;
 use crate::leads::lead::LeadKind;
+use crate::leads::referential;
 use crate::leads::vehicle::VehicleInput;
-use clean::{
-    clean_message, clean_plate, clean_vin, is_robot_address, normalise_phone, short, valid_email,
-};
+use clean::{clean_message, clean_plate, clean_vin, is_robot_address, short, valid_email};
 use fields::{Field, Fields};
 use mime::MailView;
 use sites::Route;
@@ -70,25 +70,25 @@ pub struct ParsedLead {
     /// Which parser read it: "lacentrale", "leboncoin", "autoscout24", "paruvendu", "largus",
     /// "caradisiac", "autohero", "adf", "website", "manufacturer" or "generic".
     pub parser: &'static str,
-    /// "La Centrale", "Leboncoin", "AutoScout24", "ParuVendu", "Site web", "Constructeur", "E-mail"…
+    /// "La Centrale", "Leboncoin", "AutoScout24", "ParuVendu", "Site web", "Constructeur", an ADF
+    /// provider's name, "E-mail"…
     pub source: String,
     pub kind: LeadKind,
-    /// Phone in E.164 when valid (an invalid phone is left out), e-mail lower-cased;
-    /// consent_email and consent_sms follow `consent`.
+    /// Phone in E.164 when it reads as a number of the person's country, otherwise as written
+    /// (intake then keeps it flagged « à vérifier »); country as ISO alpha-2 when known.
     pub contact: ContactInput,
-    /// The vehicle of interest (for a workshop request: the customer's own vehicle).
+    /// The vehicle of interest (for a workshop request: the customer's own vehicle), with the
+    /// price the request names.
     pub vehicle: Option<VehicleInput>,
-    pub vehicle_price_cents: Option<i64>,
     pub trade_in: Option<VehicleInput>,
+    /// Further vehicles the request names (a quote for several cars, a favourites list).
+    pub other_vehicles: Vec<VehicleInput>,
     /// Listing reference or manufacturer lead id.
     pub external_ref: Option<String>,
     /// The customer's own words.
     pub message: Option<String>,
     /// The customer opted in to being contacted / to marketing.
     pub consent: bool,
-    /// A phone number was given but cannot be a real one (kept as written): the prospect is
-    /// asked for the right number by e-mail at once (seed 004).
-    pub invalid_phone: Option<String>,
 }
 
 /// Reads a raw mail. Never panics; time is bounded on any input.
@@ -145,7 +145,7 @@ fn outcome(mail: &MailView) -> MailOutcome {
 
 /// The customer's names from the labelled fields.
 fn names(fields: &Fields) -> (String, String) {
-    let tidy = |v: &str| fields::tidy_name(&fields::strip_civility(v));
+    let tidy = |v: &str| fields::tidy_name(&fields::strip_civility(&validate::plain_text(v)));
     let mut first = fields.get(Field::FirstName).map(tidy).unwrap_or_default();
     let mut last = fields.get(Field::LastName).map(tidy).unwrap_or_default();
     if first.is_empty()
@@ -218,8 +218,7 @@ fn postal_and_city(fields: &Fields) -> (Option<String>, Option<String>) {
 }
 
 /// A vehicle from the labelled fields, else from a subject line that names a make.
-fn vehicle(fields: &Fields, subjects: &[&str]) -> (Option<VehicleInput>, Option<i64>) {
-    let mut price = None;
+fn vehicle(fields: &Fields, subjects: &[&str]) -> Option<VehicleInput> {
     let make = fields.get(Field::Make).map(vehicle_text::canonical_make);
     let model = fields.get(Field::Model);
     let mut v = if make.is_some() || model.is_some() {
@@ -227,70 +226,91 @@ fn vehicle(fields: &Fields, subjects: &[&str]) -> (Option<VehicleInput>, Option<
         let from_line = model
             .and_then(vehicle_text::parse_line)
             .filter(|(v, _)| make.is_empty() || v.make == make);
-        let (model, version) = match from_line {
-            Some((v, _)) => (v.model, v.version),
-            None => model
-                .map(vehicle_text::parse_model_field)
-                .unwrap_or_default(),
-        };
-        Some(VehicleInput {
-            make,
-            model,
-            version,
-            vin: None,
-            plate: None,
-        })
-    } else if let Some(line) = fields.get(Field::Vehicle) {
-        match vehicle_text::parse_line(line) {
-            Some((v, p)) => {
-                price = p;
-                Some(v)
+        match from_line {
+            Some((v, _)) => Some(v),
+            None => {
+                let (model, version) = model
+                    .map(|m| vehicle_text::parse_model_field(&make, m))
+                    .unwrap_or_default();
+                Some(VehicleInput {
+                    make,
+                    model,
+                    version,
+                    ..VehicleInput::default()
+                })
             }
-            None => short(line, validate::MAX_SHORT_TEXT).map(|m| VehicleInput {
-                make: String::new(),
-                model: m,
-                version: None,
-                vin: None,
-                plate: None,
-            }),
         }
+    } else if let Some(line) = fields.get(Field::Vehicle) {
+        vehicle_text::parse_line(line).map(|(v, _)| v).or_else(|| {
+            short(line, validate::MAX_SHORT_TEXT).map(|m| VehicleInput {
+                model: m,
+                ..VehicleInput::default()
+            })
+        })
     } else {
         subjects
             .iter()
             .find_map(|s| vehicle_text::parse_line(s))
-            .map(|(v, p)| {
-                price = p;
-                v
-            })
+            .map(|(v, _)| v)
     };
     let vin = fields.get(Field::Vin).and_then(clean_vin);
     let plate = fields.get(Field::Plate).and_then(clean_plate);
     if v.is_none() && (vin.is_some() || plate.is_some()) {
         v = Some(VehicleInput::default());
     }
-    if let Some(v) = v.as_mut() {
-        if let Some(version) = fields
-            .get(Field::Version)
-            .and_then(|s| short(s, validate::MAX_SHORT_TEXT))
-        {
-            v.version = Some(version);
-        }
-        v.vin = vin;
-        v.plate = plate;
-        v.make = v.make.chars().take(validate::MAX_SHORT_TEXT).collect();
-        v.model = v.model.chars().take(validate::MAX_SHORT_TEXT).collect();
-        v.version = v
-            .version
-            .take()
-            .map(|s| s.chars().take(validate::MAX_SHORT_TEXT).collect());
+    let v = v.as_mut()?;
+    if let Some(version) = fields
+        .get(Field::Version)
+        .and_then(|s| short(s, validate::MAX_SHORT_TEXT))
+    {
+        v.version = Some(version);
     }
+    v.vin = vin;
+    v.plate = plate;
     if let Some(p) = fields
         .get(Field::Price)
         .and_then(vehicle_text::parse_amount)
     {
-        price = Some(p);
+        v.price_cents = Some(p);
     }
-    (v, price)
+    if let Some(y) = fields.get(Field::Year).and_then(year) {
+        v.year = Some(y);
+    }
+    if let Some(m) = fields
+        .get(Field::FirstRegistration)
+        .and_then(crate::leads::vehicle::month)
+    {
+        v.year
+            .get_or_insert_with(|| m[..4].parse().unwrap_or_default());
+        v.first_registration = Some(m);
+    }
+    if let Some(km) = fields.get(Field::Km).and_then(vehicle_text::parse_km) {
+        v.km = Some(km);
+    }
+    let text = |f: Field, max: usize| fields.get(f).and_then(|s| short(s, max));
+    v.energy = text(Field::Energy, 40).map(|e| referential::energy(&e).map_or(e, String::from));
+    v.gearbox = text(Field::Gearbox, 40).map(|g| referential::gearbox(&g).map_or(g, String::from));
+    v.colour = text(Field::Colour, 80);
+    Some(bounded(std::mem::take(v)))
+}
+
+/// A model year from "2019" or "2019 (modèle 2020)"; None outside 1900..2100.
+fn year(text: &str) -> Option<i32> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|y| (1900..2100).contains(y))
+}
+
+/// Text fields cut to what the store accepts.
+fn bounded(mut v: VehicleInput) -> VehicleInput {
+    let cut = |s: &str| s.chars().take(validate::MAX_SHORT_TEXT).collect::<String>();
+    v.make = cut(&v.make);
+    v.model = cut(&v.model);
+    v.version = v.version.as_deref().map(cut);
+    v
 }
 
 fn trade_in(fields: &Fields) -> Option<VehicleInput> {
@@ -298,15 +318,18 @@ fn trade_in(fields: &Fields) -> Option<VehicleInput> {
     if fields::is_yes(line) || fold_is_no(line) {
         return None;
     }
-    vehicle_text::parse_line(line).map(|(v, _)| v).or_else(|| {
-        short(line, validate::MAX_SHORT_TEXT).map(|m| VehicleInput {
-            make: String::new(),
-            model: m,
-            version: None,
-            vin: None,
-            plate: None,
+    vehicle_text::parse_line(line)
+        .map(|(mut v, _)| {
+            // A trade-in line names no asking price.
+            v.price_cents = None;
+            v
         })
-    })
+        .or_else(|| {
+            short(line, validate::MAX_SHORT_TEXT).map(|m| VehicleInput {
+                model: m,
+                ..VehicleInput::default()
+            })
+        })
 }
 
 fn fold_is_no(value: &str) -> bool {
@@ -322,6 +345,7 @@ fn from_text(mail: &MailView) -> MailOutcome {
     let text = fwd_text
         .as_ref()
         .map_or(mail.text.as_str(), |f| f.body.as_str());
+    let text = &*clean::decode_entities(text);
     let html = fwd_html
         .as_ref()
         .map_or(mail.html_text.as_str(), |f| f.body.as_str());
@@ -348,15 +372,20 @@ fn from_text(mail: &MailView) -> MailOutcome {
     });
 
     // Contact.
+    let (postal_code, city) = postal_and_city(&fields);
     let phone_values: Vec<&str> = fields.all(Field::Phone).collect();
-    let phone = phone_values.iter().find_map(|v| normalise_phone(v));
-    let invalid_phone = if phone.is_none() {
-        phone_values.first().and_then(|v| short(v, 40))
-    } else {
-        None
-    };
+    let country = postal::infer_country(
+        fields.get(Field::Country),
+        postal_code.as_deref(),
+        phone_values.first().copied(),
+    );
+    let phone = clean::best_phone(&phone_values, country);
     let mut email = fields.all(Field::Email).find_map(valid_email);
     let labelled = phone.is_some() || email.is_some();
+    // A number nobody can dial still goes to the store, which shows it and asks for the right one.
+    let phone_given = phone
+        .clone()
+        .or_else(|| phone_values.first().and_then(|v| short(v, 40)));
     if email.is_none() && !matches!(route, Route::Generic) {
         let own: Vec<&str> = addresses
             .iter()
@@ -394,23 +423,25 @@ fn from_text(mail: &MailView) -> MailOutcome {
         return unparseable(classify::NO_CONTACT);
     }
     let (first_name, last_name) = names(&fields);
-    let (postal_code, city) = postal_and_city(&fields);
     let consent = fields.all(Field::Consent).any(fields::is_yes);
     let contact = ContactInput {
         first_name,
         last_name,
         company: fields
             .get(Field::Company)
-            .and_then(|c| short(c, validate::MAX_SHORT_TEXT)),
-        phone,
+            .and_then(|c| short(&validate::plain_text(c), validate::MAX_SHORT_TEXT)),
+        phone: phone_given,
         email,
         postal_code,
         city,
         consent_email: consent,
         consent_sms: consent,
+        address: fields.get(Field::Address).and_then(|a| short(a, 300)),
+        country: country.map(String::from),
+        to_check: Vec::new(),
     };
 
-    let (vehicle, vehicle_price_cents) = vehicle(&fields, &subjects);
+    let vehicle = vehicle(&fields, &subjects);
     let external_ref = fields
         .get(Field::Reference)
         .and_then(sites::clean_reference)
@@ -440,12 +471,11 @@ fn from_text(mail: &MailView) -> MailOutcome {
         kind,
         contact,
         vehicle,
-        vehicle_price_cents,
         trade_in: trade_in(&fields),
+        other_vehicles: Vec::new(),
         external_ref,
         message: fields.get(Field::Message).and_then(clean_message),
         consent,
-        invalid_phone,
     }))
 }
 
@@ -455,29 +485,95 @@ fn adf_vehicle(v: &adf::AdfVehicle) -> VehicleInput {
         .as_deref()
         .map(vehicle_text::canonical_make)
         .unwrap_or_default();
-    let model = v.model.clone().unwrap_or_default();
-    VehicleInput {
-        make: make.chars().take(validate::MAX_SHORT_TEXT).collect(),
-        model: model.chars().take(validate::MAX_SHORT_TEXT).collect(),
+    let model_field = v.model.clone().unwrap_or_default();
+    // "RAV4 Hybrid" stays the model the provider wrote; a known model is written Carnet's way.
+    let model = referential::model(&make, &model_field).map_or(model_field, String::from);
+    let (price_cents, currency) = match v.price() {
+        Some((amount, currency)) => (
+            vehicle_text::parse_amount(amount),
+            Some(currency.to_string()).filter(|c| c.len() == 3),
+        ),
+        None => (None, None),
+    };
+    bounded(VehicleInput {
+        make,
+        model,
         version: v
             .trim
             .as_deref()
             .and_then(|t| short(t, validate::MAX_SHORT_TEXT)),
         vin: v.vin.as_deref().and_then(clean_vin),
-        plate: None,
+        year: v.year.as_deref().and_then(year),
+        km: v
+            .odometer
+            .as_ref()
+            .and_then(|(amount, units)| vehicle_text::parse_km(&format!("{amount} {units}"))),
+        energy: v
+            .fuel
+            .as_deref()
+            .and_then(|f| short(f, 40))
+            .map(|e| referential::energy(&e).map_or(e, String::from)),
+        gearbox: v
+            .transmission
+            .as_deref()
+            .and_then(referential::gearbox)
+            .map(String::from),
+        colour: v.colour.as_deref().and_then(|c| short(c, 80)),
+        price_cents: price_cents.filter(|_| currency.is_some() || v.price().is_some()),
+        currency,
+        ..VehicleInput::default()
+    })
+}
+
+/// The lead's source from the ADF provider: a known classified site is written as Carnet writes
+/// it, a manufacturer's network (a make or group in its name) is "Constructeur", any other
+/// provider keeps its name; without one, the sender decides, else "ADF".
+fn adf_source(mail: &MailView, lead: &adf::AdfLead) -> String {
+    let named = lead.provider.as_deref().or(lead.id_source());
+    if let Some(name) = named {
+        if let Some(site) = sites::site_named_in(name) {
+            return site.source.to_string();
+        }
+        if sites::names_manufacturer(name) {
+            return "Constructeur".to_string();
+        }
+        if let Some(s) = short(&validate::plain_text(name), 60) {
+            return s;
+        }
+    }
+    let addresses: Vec<&str> = mail.from.as_deref().into_iter().collect();
+    let subjects: Vec<&str> = mail.subject.as_deref().into_iter().collect();
+    match sites::route(&sites::RouteInput {
+        addresses,
+        to: &mail.to,
+        subjects,
+        body: "",
+    }) {
+        r @ (Route::Site(_) | Route::Website | Route::Manufacturer) => r.source().to_string(),
+        Route::Generic => "ADF".to_string(),
     }
 }
 
 fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
-    let interest = |v: &&adf::AdfVehicle| !matches!(v.interest.as_str(), "trade-in" | "sell");
-    let wanted = lead.vehicles.iter().find(interest);
-    let traded = lead
-        .vehicles
-        .iter()
-        .find(|v| matches!(v.interest.as_str(), "trade-in" | "sell"));
-    let kind = match wanted {
+    let sells = |v: &adf::AdfVehicle| {
+        matches!(
+            v.interest.as_str(),
+            "trade-in" | "tradein" | "sell" | "trade"
+        )
+    };
+    let wanted: Vec<&adf::AdfVehicle> = lead.vehicles.iter().filter(|v| !sells(v)).collect();
+    let traded = lead.vehicles.iter().find(|v| sells(v));
+    let main = wanted.first().copied();
+    let kind = match main {
         Some(v) if v.interest == "service" => LeadKind::Apv,
-        Some(v) if v.status == "used" => LeadKind::Vo,
+        Some(v)
+            if matches!(
+                v.status.as_str(),
+                "used" | "cpo" | "certified" | "occasion" | "demo"
+            ) =>
+        {
+            LeadKind::Vo
+        }
         Some(_) => LeadKind::Vn,
         None if traded.is_some() => LeadKind::Reprise,
         None => LeadKind::Vn,
@@ -487,68 +583,63 @@ fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
         lead.last_name.clone().unwrap_or_default(),
     );
     if let (true, Some(full)) = (last.is_empty(), lead.full_name.as_deref()) {
-        let (f, l) = fields::split_full_name(full, false);
+        let (f, l) = fields::split_full_name(&validate::plain_text(full), false);
         last = l;
         if first.is_empty() {
             first = f;
         }
     }
-    let phone = lead.phones.iter().find_map(|(_, p)| normalise_phone(p));
-    let invalid_phone = if phone.is_none() {
-        lead.phones.first().and_then(|(_, p)| short(p, 40))
-    } else {
-        None
+    let name = |n: &str| {
+        fields::tidy_name(&validate::plain_text(n))
+            .chars()
+            .take(validate::MAX_SHORT_TEXT)
+            .collect::<String>()
     };
-    let email = lead.email.as_deref().and_then(valid_email);
-    let provider = [lead.provider.as_deref(), lead.id_source.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let source = match sites::site_named_in(&provider) {
-        Some(site) => site.source.to_string(),
-        None => {
-            let addresses: Vec<&str> = mail.from.as_deref().into_iter().collect();
-            let subjects: Vec<&str> = mail.subject.as_deref().into_iter().collect();
-            match sites::route(&sites::RouteInput {
-                addresses,
-                to: &mail.to,
-                subjects,
-                body: "",
-            }) {
-                r @ (Route::Site(_) | Route::Website) => r.source().to_string(),
-                _ => "Constructeur".to_string(),
-            }
-        }
-    };
-    let price = wanted
-        .and_then(|v| v.price.as_deref())
-        .and_then(vehicle_text::parse_amount);
+    let phones: Vec<&str> = lead
+        .phones
+        .iter()
+        .filter(|(kind, _)| kind != "fax")
+        .map(|(_, p)| p.as_str())
+        .collect();
+    let postal_code = lead.postal_code.as_deref().and_then(|p| short(p, 40));
+    let country = postal::infer_country(
+        lead.country.as_deref(),
+        postal_code.as_deref(),
+        phones.first().copied(),
+    );
+    let consent = lead.opt_in.unwrap_or(false);
+    let street = lead.street.join(", ");
     ParsedLead {
         parser: "adf",
-        source,
+        source: adf_source(mail, lead),
         kind,
         contact: ContactInput {
-            first_name: fields::tidy_name(&first),
-            last_name: fields::tidy_name(&last),
-            company: None,
-            phone,
-            email,
-            postal_code: lead.postal_code.as_deref().and_then(|p| short(p, 10)),
+            first_name: name(&first),
+            last_name: name(&last),
+            company: lead
+                .company
+                .as_deref()
+                .and_then(|c| short(&validate::plain_text(c), validate::MAX_SHORT_TEXT)),
+            phone: clean::best_phone(&phones, country)
+                .or_else(|| phones.first().and_then(|p| short(p, 40))),
+            email: lead.email.as_deref().and_then(valid_email),
+            postal_code,
             city: lead
                 .city
                 .as_deref()
                 .and_then(|c| short(c, validate::MAX_SHORT_TEXT)),
-            consent_email: false,
-            consent_sms: false,
+            consent_email: consent,
+            consent_sms: consent,
+            address: short(&street, 300),
+            country: country.map(String::from),
+            to_check: Vec::new(),
         },
-        vehicle: wanted.map(adf_vehicle),
-        vehicle_price_cents: price,
+        vehicle: main.map(adf_vehicle),
         trade_in: traded.map(adf_vehicle),
-        external_ref: lead.id.as_deref().and_then(|i| short(i, 64)),
+        other_vehicles: wanted.iter().skip(1).map(|v| adf_vehicle(v)).collect(),
+        external_ref: lead.external_ref().and_then(|i| short(i, 64)),
         message: lead.comments.as_deref().and_then(clean_message),
-        consent: false,
-        invalid_phone,
+        consent,
     }
 }
 

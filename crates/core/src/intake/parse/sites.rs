@@ -130,6 +130,16 @@ pub(crate) fn site_named_in(text: &str) -> Option<&'static Site> {
     })
 }
 
+/// True when a name is a manufacturer's network ("Stellantis & You Leads", "Peugeot.fr",
+/// "Porsche Car Configurator"): a make of the referential or a manufacturer word in it.
+pub(crate) fn names_manufacturer(name: &str) -> bool {
+    let folded = fold(name);
+    MANUFACTURER_WORDS.iter().any(|w| contains_word(&folded, w))
+        || folded
+            .split(' ')
+            .any(|w| w.len() >= 3 && crate::leads::referential::make(w).is_some())
+}
+
 const MANUFACTURER_WORDS: &[&str] = &[
     "constructeur",
     "manufacturer",

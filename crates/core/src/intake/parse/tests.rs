@@ -88,7 +88,10 @@ fn windows_1252_and_iso_8859_1_bodies() {
     }
     // mail-parser maps ISO-8859-1 to Windows-1252, so the euro sign of 0x80 is read too.
     assert_eq!(
-        lead(latin1_mail("windows-1252")).vehicle_price_cents,
+        lead(latin1_mail("windows-1252"))
+            .vehicle
+            .as_ref()
+            .and_then(|v| v.price_cents),
         Some(1_599_000)
     );
 }
@@ -148,7 +151,10 @@ fn check_lacentrale(l: &ParsedLead) {
     );
     assert_eq!(l.contact.last_name, "Martin");
     assert_eq!(l.external_ref.as_deref(), Some("11223344"));
-    assert_eq!(l.vehicle_price_cents, Some(1_849_000));
+    assert_eq!(
+        l.vehicle.as_ref().and_then(|v| v.price_cents),
+        Some(1_849_000)
+    );
     assert_eq!(l.vehicle.as_ref().map(|v| v.model.as_str()), Some("208"));
 }
 
@@ -221,7 +227,10 @@ fn check_adf(l: &ParsedLead) {
         (v.make.as_str(), v.model.as_str(), v.version.as_deref()),
         ("Toyota", "Yaris Cross", Some("Hybrid 130 Design"))
     );
-    assert_eq!(l.vehicle_price_cents, Some(2_890_000));
+    assert_eq!(
+        l.vehicle.as_ref().and_then(|v| v.price_cents),
+        Some(2_890_000)
+    );
     let t = l.trade_in.as_ref().unwrap();
     assert_eq!((t.make.as_str(), t.model.as_str()), ("Renault", "Clio"));
     assert_eq!(l.message.as_deref(), Some("Essai possible samedi ?"));

@@ -2,78 +2,10 @@
 //! "Fiat 500 1.0 Hybrid 70ch Dolcevita - 42 860 €" or "VOLKSWAGEN GOLF 8".
 
 use super::fields::fold;
+use crate::leads::referential;
 use crate::leads::vehicle::VehicleInput;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Canonical make names and their folded spellings (lower case, no accents, hyphens as spaces).
-const MAKES: &[(&str, &[&str])] = &[
-    ("Abarth", &["abarth"]),
-    ("Aiways", &["aiways"]),
-    ("Aixam", &["aixam"]),
-    ("Alfa Romeo", &["alfa romeo", "alfa"]),
-    ("Alpine", &["alpine"]),
-    ("Aston Martin", &["aston martin"]),
-    ("Audi", &["audi"]),
-    ("Bentley", &["bentley"]),
-    ("BMW", &["bmw"]),
-    ("BYD", &["byd"]),
-    ("Cadillac", &["cadillac"]),
-    ("Chevrolet", &["chevrolet"]),
-    ("Chrysler", &["chrysler"]),
-    ("Citroën", &["citroen"]),
-    ("Cupra", &["cupra"]),
-    ("Dacia", &["dacia"]),
-    ("Daihatsu", &["daihatsu"]),
-    ("Dodge", &["dodge"]),
-    ("DS", &["ds automobiles", "ds"]),
-    ("Ferrari", &["ferrari"]),
-    ("Fiat", &["fiat"]),
-    ("Ford", &["ford"]),
-    ("Genesis", &["genesis"]),
-    ("Honda", &["honda"]),
-    ("Hyundai", &["hyundai"]),
-    ("Infiniti", &["infiniti"]),
-    ("Isuzu", &["isuzu"]),
-    ("Iveco", &["iveco"]),
-    ("Jaguar", &["jaguar"]),
-    ("Jeep", &["jeep"]),
-    ("Kia", &["kia"]),
-    ("Lada", &["lada"]),
-    ("Lamborghini", &["lamborghini"]),
-    ("Lancia", &["lancia"]),
-    ("Land Rover", &["land rover", "landrover"]),
-    ("Leapmotor", &["leapmotor"]),
-    ("Lexus", &["lexus"]),
-    ("Ligier", &["ligier"]),
-    ("Lotus", &["lotus"]),
-    ("Lynk & Co", &["lynk co", "lynk"]),
-    ("Maserati", &["maserati"]),
-    ("Mazda", &["mazda"]),
-    ("McLaren", &["mclaren"]),
-    ("Mercedes-Benz", &["mercedes benz", "mercedes"]),
-    ("MG", &["mg motor", "mg"]),
-    ("Microcar", &["microcar"]),
-    ("Mini", &["mini"]),
-    ("Mitsubishi", &["mitsubishi"]),
-    ("Nissan", &["nissan"]),
-    ("Opel", &["opel"]),
-    ("Peugeot", &["peugeot"]),
-    ("Polestar", &["polestar"]),
-    ("Porsche", &["porsche"]),
-    ("Renault", &["renault"]),
-    ("Rolls-Royce", &["rolls royce"]),
-    ("Seat", &["seat"]),
-    ("Skoda", &["skoda"]),
-    ("Smart", &["smart"]),
-    ("SsangYong", &["ssangyong", "kgm"]),
-    ("Subaru", &["subaru"]),
-    ("Suzuki", &["suzuki"]),
-    ("Tesla", &["tesla"]),
-    ("Toyota", &["toyota"]),
-    ("Volkswagen", &["volkswagen", "vw"]),
-    ("Volvo", &["volvo"]),
-];
 
 /// Words that belong to the model when they follow its first word ("C5 Aircross", "Golf SW").
 const MODEL_SUFFIXES: &[&str] = &[
@@ -152,23 +84,17 @@ pub(crate) fn parse_amount(text: &str) -> Option<i64> {
     parse_price(text).or_else(|| parse_price(&format!("{} €", text.trim())))
 }
 
-/// The canonical make starting at `tokens[0]`, and how many tokens it used.
+/// The referential's make starting at `tokens[0]`, and how many tokens it used.
 fn make_at(tokens: &[&str]) -> Option<(&'static str, usize)> {
-    for n in (1..=3usize).rev() {
-        if tokens.len() < n {
-            continue;
-        }
-        let joined = fold(&tokens[..n].join(" "));
-        if joined.is_empty() {
-            continue;
-        }
-        for (canonical, aliases) in MAKES {
-            if aliases.contains(&joined.as_str()) {
-                return Some((canonical, n));
-            }
-        }
-    }
-    None
+    (1..=tokens.len().min(3)).rev().find_map(|n| {
+        let words = &tokens[..n];
+        // A make is a word of letters ("DS", "Mercedes-Benz"), never a number or a lone letter.
+        let plausible = words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        plausible
+            .then(|| referential::make(&words.join(" ")))
+            .flatten()
+            .map(|m| (m, n))
+    })
 }
 
 /// The canonical spelling of a make typed in a field ("CITROEN" → "Citroën"); unknown makes are kept.
@@ -202,12 +128,35 @@ fn title_case(word: &str) -> String {
     out
 }
 
-/// Splits what follows the make into model and version: the model is the first word plus a
-/// generation marker ("Golf 8", "Clio V") or a body-style word ("C5 Aircross"); the rest is the version.
-fn split_model(rest: &[&str]) -> (String, Option<String>) {
+/// Splits what follows the make into model and version: the longest model the referential knows
+/// for the make ("C5 Aircross", "Classe A", "Passat SW"), else the first word plus a generation
+/// marker ("Golf 8", "Clio V") or a body-style word; the rest is the version.
+fn split_model(make: &str, rest: &[&str]) -> (String, Option<String>) {
     let Some(first) = rest.first() else {
         return (String::new(), None);
     };
+    if let Some((model, used)) = referential::model_at(make, rest) {
+        // A generation marker after a one-word model still belongs to it ("Golf 8", "Clio V"),
+        // and so do body-style words ("Mégane IV Estate").
+        let one_word = !model.contains(' ') && model.chars().all(|c| c.is_alphabetic() || c == '-');
+        let mut words = vec![model.to_string()];
+        let mut n = used;
+        if let Some(next) = rest.get(n) {
+            let digits = next.len() <= 2 && next.chars().all(|c| c.is_ascii_digit());
+            if (digits && one_word) || ROMAN.contains(next) {
+                words.push(next.to_string());
+                n += 1;
+            }
+        }
+        while let Some(next) = rest
+            .get(n)
+            .filter(|w| MODEL_SUFFIXES.contains(&fold(w).as_str()))
+        {
+            words.push(next.to_string());
+            n += 1;
+        }
+        return (words.join(" "), version_of(&rest[n..]));
+    }
     let mut n = 1;
     let first_folded = fold(first);
     if MODEL_PREFIXES.contains(&first_folded.as_str()) && rest.len() > 1 {
@@ -235,12 +184,13 @@ fn split_model(rest: &[&str]) -> (String, Option<String>) {
             break;
         }
     }
-    let model = rest[..n].join(" ");
-    let version = rest[n..].join(" ");
-    let version = version
-        .trim_matches(|c: char| c == '-' || c == ',' || c.is_whitespace())
-        .to_string();
-    (model, (!version.is_empty()).then_some(version))
+    (rest[..n].join(" "), version_of(&rest[n..]))
+}
+
+fn version_of(words: &[&str]) -> Option<String> {
+    let version = words.join(" ");
+    let version = version.trim_matches(|c: char| c == '-' || c == ',' || c.is_whitespace());
+    (!version.is_empty()).then(|| version.to_string())
 }
 
 /// Removes the trailing price (" - 27 740 €") and quotes from a vehicle line.
@@ -284,26 +234,83 @@ pub(crate) fn parse_line(line: &str) -> Option<(VehicleInput, Option<i64>)> {
         })
         .collect();
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
-    let (model, version) = split_model(&rest);
+    let (model, version) = split_model(make, &rest);
     if model.is_empty() {
         return None;
     }
-    Some((
-        VehicleInput {
-            make: make.to_string(),
-            model,
-            version,
-            vin: None,
-            plate: None,
-        },
-        price,
-    ))
+    let mut vehicle = VehicleInput {
+        make: make.to_string(),
+        model,
+        version,
+        price_cents: price,
+        ..VehicleInput::default()
+    };
+    take_year_and_km(&mut vehicle);
+    Some((vehicle, price))
 }
 
 /// Model and version from a "Modèle" field when the make is known separately.
-pub(crate) fn parse_model_field(model: &str) -> (String, Option<String>) {
+pub(crate) fn parse_model_field(make: &str, model: &str) -> (String, Option<String>) {
     let tokens: Vec<&str> = model.split_whitespace().collect();
-    split_model(&tokens)
+    split_model(make, &tokens)
+}
+
+static YEAR_KM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s,(])(?:(?P<year>(?:19[5-9]|20[0-4])\d)|(?P<km>\d{1,3}(?:[ \u{a0}.]\d{3})+|\d{1,7})\s*(?:km|kms|kilom[eè]tres)\b)").ok()
+});
+
+/// A year ("2016") and a reading ("150 000 km") written in a vehicle line's version move to
+/// their own fields ("Peugeot 207 1.4 HDi 2011 150 000 km").
+pub(crate) fn take_year_and_km(v: &mut VehicleInput) {
+    let (Some(re), Some(version)) = (YEAR_KM.as_ref(), v.version.clone()) else {
+        return;
+    };
+    let mut kept = version.clone();
+    for caps in re.captures_iter(&version) {
+        if let Some(y) = caps.name("year") {
+            if v.year.is_none() {
+                v.year = y.as_str().parse().ok();
+                kept = kept.replacen(y.as_str(), "", 1);
+            }
+        }
+        if let Some(km) = caps.name("km") {
+            if v.km.is_none() {
+                v.km = parse_km(km.as_str());
+                if let Some(whole) = caps.get(0) {
+                    kept = kept.replacen(whole.as_str().trim_start_matches([' ', ',', '(']), "", 1);
+                }
+            }
+        }
+    }
+    v.version = version_of(&kept.split_whitespace().collect::<Vec<_>>());
+}
+
+/// Kilometres from "150 000", "150.000 km", "55,522 mi" (miles converted).
+pub(crate) fn parse_km(text: &str) -> Option<i64> {
+    let lower = text.to_lowercase();
+    let digits: String = lower
+        .split(['.', ','])
+        .enumerate()
+        // "12.5" is not a reading; "150.000" and "55,522" are thousands.
+        .map(|(i, part)| {
+            if i > 0 && part.trim_start().len() < 3 {
+                String::new()
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<String>()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let value: i64 = digits.get(..digits.len().min(8))?.parse().ok()?;
+    let miles = lower.contains("mi") && !lower.contains("km");
+    let km = if miles {
+        (value as f64 * 1.609_344).round() as i64
+    } else {
+        value
+    };
+    (0..=2_000_000).contains(&km).then_some(km)
 }
 
 #[cfg(test)]

@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         10,
         include_str!("../../../../../schemas/migrations/0010_dms.sql"),
     ),
+    (
+        11,
+        include_str!("../../../../../schemas/migrations/0011_lead_details.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
