@@ -103,6 +103,7 @@ describe("bon de commande", () => {
     const buyer = buyerFromContact({ first_name: "Gaëlle", last_name: "Testeuse", company: null, postal_code: "69007", city: "Lyon", email: "g@example.fr", phone: null });
     expect(buyerFromContact({ first_name: "", last_name: "Morel", company: "SARL Morel", postal_code: null, city: null, email: null, phone: "+33698765432" })).toMatchObject({ name: "Morel", company: "SARL Morel", phone: "06 98 76 54 32", email: "" });
     expect(buyer).toEqual({ name: "Gaëlle Testeuse", company: "", address: "", postal_code: "69007", city: "Lyon", email: "g@example.fr", phone: "" });
+    expect(buyerFromContact({ first_name: "Luc", last_name: "Peeters", company: null, postal_code: "1000", city: "Bruxelles", email: null, phone: null, address: "Rue Neuve 12" }).address).toBe("Rue Neuve 12");
   });
 });
 

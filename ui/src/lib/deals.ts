@@ -167,12 +167,14 @@ export function formatDay(day: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
 }
 
-/** The buyer's first values on a bon de commande: the lead's contact. */
-export function buyerFromContact(c: Pick<Contact, "first_name" | "last_name" | "company" | "postal_code" | "city" | "email" | "phone">): Buyer {
+/** The buyer's first values on a bon de commande: the lead's contact (its address when known). */
+export function buyerFromContact(
+  c: Pick<Contact, "first_name" | "last_name" | "company" | "postal_code" | "city" | "email" | "phone"> & { address?: string | null },
+): Buyer {
   return {
     name: `${c.first_name} ${c.last_name}`.trim(),
     company: c.company ?? "",
-    address: "",
+    address: c.address ?? "",
     postal_code: c.postal_code ?? "",
     city: c.city ?? "",
     email: c.email ?? "",

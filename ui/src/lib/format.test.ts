@@ -11,6 +11,7 @@ import {
   formatEuros,
   formatInteger,
   formatPhone,
+  formatPrice,
   formatDue,
   formatDayValue,
   formatKm,
@@ -186,6 +187,19 @@ describe("byte sizes and prices", () => {
     expect(formatCents(1999)).toBe(`19,99${NBSP}€`);
     expect(formatCents(null)).toBe("");
     expect(formatCents(undefined)).toBe("");
+  });
+
+  it("formats prices with their currency: euros by default, the ISO code otherwise", () => {
+    expect(formatPrice(2_290_000, null)).toBe(`22${NBSP}900,00${NBSP}€`);
+    expect(formatPrice(2_290_000, "EUR")).toBe(`22${NBSP}900,00${NBSP}€`);
+    expect(formatPrice(2_290_000, " eur ")).toBe(`22${NBSP}900,00${NBSP}€`);
+    expect(formatPrice(2_290_000, "")).toBe(`22${NBSP}900,00${NBSP}€`);
+    expect(formatPrice(6_145_000, "USD")).toBe(`61${NBSP}450,00${NBSP}USD`);
+    expect(formatPrice(1_234_567, "chf")).toBe(`12${NBSP}345,67${NBSP}CHF`);
+    expect(formatPrice(99, "GBP")).toBe(`0,99${NBSP}GBP`);
+    expect(formatPrice(null, "USD")).toBe("");
+    expect(formatPrice(undefined, null)).toBe("");
+    expect(formatPrice(Number.NaN, null)).toBe("");
   });
 });
 

@@ -1,4 +1,4 @@
-// Formatting helpers: dates in Europe/Paris, euros, French phone numbers, relative times.
+// Formatting helpers: dates in Europe/Paris, euros and other currencies, French phone numbers, relative times.
 // Pure functions (the current time is always passed in) so that they are easy to test.
 import { time, units } from "./i18n";
 
@@ -120,6 +120,19 @@ export function formatEuros(amount: number): string {
 export function formatCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return "";
   return formatEuros(cents / 100);
+}
+
+const amountFormatter = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * Cents in a currency (ISO 4217; null, "" or "EUR": euros): "22 900,00 €", or the amount and the
+ * code for another currency ("61 450,00 USD", never converted); "" for a missing value.
+ */
+export function formatPrice(cents: number | null | undefined, currency: string | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return "";
+  const code = (currency ?? "").trim().toUpperCase();
+  if (code === "" || code === "EUR") return formatCents(cents);
+  return `${normaliseSpaces(amountFormatter.format(cents / 100))}\u00a0${code}`;
 }
 
 const decimalFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });

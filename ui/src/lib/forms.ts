@@ -46,9 +46,21 @@ export function leadFailureToErrors(e: unknown, shownFields: readonly string[]):
   return failureToErrors(e, shownFields, normaliseLeadField);
 }
 
-/** A vehicle typed in a form, or null when every field is empty. */
-export function vehicleInput(v: { make: string; model: string; version?: string; vin?: string; plate?: string }): VehicleInput | null {
-  const any = Object.values(v).some((x) => typeof x === "string" && x.trim() !== "");
+/** The vehicle fields a lead form types as text. */
+export type VehicleTextFields = { make: string; model: string; version?: string; vin?: string; plate?: string };
+
+/** What a lead's vehicle may carry besides its text fields (year, mileage, price… as read or typed). */
+export type VehicleExtras = Omit<VehicleInput, "make" | "model" | "version" | "vin" | "plate">;
+
+/**
+ * A vehicle typed in a form, with the extras carried or parsed (only those set are sent), or null
+ * when every field is empty.
+ */
+export function vehicleInput(v: VehicleTextFields, extras: VehicleExtras = {}): VehicleInput | null {
+  const kept = Object.fromEntries(
+    Object.entries(extras).filter(([, x]) => x !== null && x !== undefined && !(typeof x === "string" && x.trim() === "")),
+  ) as VehicleExtras;
+  const any = Object.values(v).some((x) => typeof x === "string" && x.trim() !== "") || Object.keys(kept).length > 0;
   if (!any) return null;
   return {
     make: v.make.trim(),
@@ -56,6 +68,7 @@ export function vehicleInput(v: { make: string; model: string; version?: string;
     version: optional(v.version ?? ""),
     vin: optional(v.vin ?? ""),
     plate: optional(v.plate ?? ""),
+    ...kept,
   };
 }
 
@@ -76,9 +89,12 @@ export type ContactDraft = {
   city: string;
   consent_email: boolean;
   consent_sms: boolean;
+  address: string;
+  /** ISO alpha-2 or a country name as typed; "" = France. */
+  country: string;
 };
 
-export const CONTACT_FIELDS = ["first_name", "last_name", "company", "phone", "email", "postal_code", "city"] as const;
+export const CONTACT_FIELDS = ["first_name", "last_name", "company", "phone", "email", "postal_code", "city", "address", "country"] as const;
 
 export function emptyContactDraft(): ContactDraft {
   return {
@@ -91,6 +107,8 @@ export function emptyContactDraft(): ContactDraft {
     city: "",
     consent_email: false,
     consent_sms: false,
+    address: "",
+    country: "",
   };
 }
 
@@ -104,6 +122,8 @@ export function contactToDraft(c: {
   city: string | null;
   consent_email: boolean;
   consent_sms: boolean;
+  address?: string | null;
+  country?: string | null;
 }): ContactDraft {
   return {
     first_name: c.first_name,
@@ -115,6 +135,8 @@ export function contactToDraft(c: {
     city: c.city ?? "",
     consent_email: c.consent_email,
     consent_sms: c.consent_sms,
+    address: c.address ?? "",
+    country: c.country ?? "",
   };
 }
 
@@ -130,6 +152,8 @@ export function contactInputToDraft(c: ContactInput): ContactDraft {
     city: c.city ?? "",
     consent_email: c.consent_email ?? false,
     consent_sms: c.consent_sms ?? false,
+    address: c.address ?? "",
+    country: c.country ?? "",
   };
 }
 
@@ -144,6 +168,8 @@ export function draftToContactInput(d: ContactDraft): ContactInput {
     city: optional(d.city),
     consent_email: d.consent_email,
     consent_sms: d.consent_sms,
+    address: optional(d.address),
+    country: optional(d.country),
   };
 }
 

@@ -70,6 +70,44 @@ describe("draftToNewLead", () => {
     expect("interest" in lead).toBe(false);
   });
 
+  it("carries the vehicle's details and the contact's address and country read from the message", () => {
+    const read: NewLead = {
+      ...prefill,
+      contact: { ...prefill.contact, phone: "+41 22 555 12 34", address: "Rue du Rhône 1", country: "CH" },
+      vehicle: {
+        make: "BMW",
+        model: "X5",
+        year: 2022,
+        first_registration: "2022-05",
+        km: 31000,
+        energy: "Hybride rechargeable",
+        gearbox: "Automatique",
+        colour: "Noir",
+        price_cents: 6_145_000,
+        currency: "USD",
+      },
+    };
+    const d = leadDraftFrom(read, { source: "E-mail", siteIds: [1] });
+    expect(d.contact.country).toBe("CH");
+    const lead = draftToNewLead(d);
+    expect(lead.contact).toMatchObject({ address: "Rue du Rhône 1", country: "CH" });
+    expect(lead.vehicle).toEqual({
+      make: "BMW",
+      model: "X5",
+      version: null,
+      vin: null,
+      plate: null,
+      year: 2022,
+      first_registration: "2022-05",
+      km: 31000,
+      energy: "Hybride rechargeable",
+      gearbox: "Automatique",
+      colour: "Noir",
+      price_cents: 6_145_000,
+      currency: "USD",
+    });
+  });
+
   it("drops the vehicle when make and model are cleared", () => {
     const d = leadDraftFrom(prefill, { source: "E-mail", siteIds: [1] });
     d.make = "";

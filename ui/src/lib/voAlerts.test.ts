@@ -23,7 +23,12 @@ const alert = (over: Partial<VoAlert> = {}): VoAlert => ({
 
 describe("VO alerts", () => {
   it("start from the lead's vehicle of interest", () => {
-    const d = newAlertDraft({ vehicle: { id: 1, make: "Renault", model: "Captur", version: null, vin: null, plate: null, price_cents: null } });
+    const d = newAlertDraft({
+      vehicle: {
+        id: 1, make: "Renault", model: "Captur", version: null, vin: null, plate: null, price_cents: null,
+        currency: null, year: null, first_registration: null, km: null, energy: null, gearbox: null, colour: null,
+      },
+    });
     expect(d).toMatchObject({ make: "Renault", model: "Captur", maxPrice: "", active: true });
     expect(newAlertDraft(null).make).toBe("");
   });

@@ -109,6 +109,23 @@ pub fn normalise(make_raw: &str, model_raw: &str) -> (String, String) {
     (make, model)
 }
 
+const FIRST_NAMES: &str = include_str!("../../../../assets/referential/first_names.txt");
+
+/// True for a given name common in France ("Nathalie", "jean-pierre", "MAËL"): tells the given
+/// name from the family name in "Roux Nathalie".
+pub fn is_first_name(word: &str) -> bool {
+    static NAMES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(fold)
+            .filter(|n| !n.is_empty())
+            .collect()
+    });
+    names.contains(&fold(word))
+}
+
 /// The longest known model of `make` at the start of `words` ("C5 Aircross Hybrid 225" → "C5
 /// Aircross", 2 words), as Carnet writes it.
 pub fn model_at(make: &str, words: &[&str]) -> Option<(&'static str, usize)> {

@@ -7,6 +7,8 @@ use carnet_core::App;
 use chrono::{TimeZone, Utc};
 use std::sync::Arc;
 
+// Each test crate uses the parts it needs.
+#[allow(dead_code)]
 pub struct Fixture {
     _dir: tempfile::TempDir,
     pub app: App,

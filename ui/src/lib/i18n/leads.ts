@@ -93,6 +93,17 @@ export const lead = {
   vin: "VIN",
   plate: "Immat.",
   price: "Prix affiché",
+  /** The vehicle's characteristics, shown when known. */
+  details: {
+    label: "Caractéristiques",
+    year: "Année",
+    firstRegistration: "1re mise en circulation",
+    km: "Kilométrage",
+    energy: "Énergie",
+    gearbox: "Boîte",
+    colour: "Couleur",
+  },
+  place: "Ville",
   timeline: "Historique",
   noEvents: "Aucun événement pour l'instant.",
   followUp: {
@@ -134,6 +145,32 @@ export const contactFields = {
   city: "Ville",
   consentEmail: "Accepte les e-mails commerciaux",
   consentSms: "Accepte les SMS commerciaux",
+  address: "Adresse",
+  country: "Pays",
+  countryOther: "Autre…",
+  countryOtherCode: "Pays (code ISO ou nom)",
+  countryOtherPlaceholder: "PL, Pologne…",
+  countryOtherRequired: "Indiquez le pays : un code comme PL, ou son nom.",
+  /** Badge of a field intake kept as written because it could not read it. */
+  toCheck: "à vérifier",
+  toCheckTitle: "Conservé tel quel à la réception : vérifiez et corrigez",
+};
+
+/** The countries offered for a contact (France, the default, is the empty choice). */
+export const countryNames: Record<string, string> = {
+  FR: "France",
+  BE: "Belgique",
+  LU: "Luxembourg",
+  CH: "Suisse",
+  DE: "Allemagne",
+  IT: "Italie",
+  ES: "Espagne",
+  MC: "Monaco",
+  GB: "Royaume-Uni",
+  NL: "Pays-Bas",
+  PT: "Portugal",
+  US: "États-Unis",
+  CA: "Canada",
 };
 
 export const dialogs = {
@@ -200,6 +237,13 @@ export const quickEntry = {
   version: "Version",
   vin: "VIN",
   plate: "Immatriculation",
+  year: "Année",
+  yearPlaceholder: "2021",
+  km: "Kilométrage",
+  kmPlaceholder: "45 000",
+  yearInvalid: "Année invalide : 4 chiffres, par exemple 2021.",
+  kmInvalid: "Kilométrage invalide : un nombre entier de kilomètres.",
+  detailsWithoutVehicle: "Indiquez la marque et le modèle du véhicule.",
   message: "Message / demande du client",
   save: "Créer le lead",
   cancel: "Annuler",

@@ -55,8 +55,11 @@ pub(crate) struct AdfLead {
     pub country: Option<String>,
     pub comments: Option<String>,
     pub provider: Option<String>,
-    /// An explicit opt-in element (`<optin>`, `<consent>`, `<marketingoptin>`).
+    /// An explicit opt-in element (`<optin>`, `<consent>`, `<marketingoptin>`) for every channel.
     pub opt_in: Option<bool>,
+    /// `<optin><channel name="email">1</channel>…`: per channel.
+    pub opt_in_email: Option<bool>,
+    pub opt_in_sms: Option<bool>,
 }
 
 /// Vehicles read from one document at most (a favourites export can list hundreds).
@@ -333,6 +336,17 @@ fn close(el: &Element, stack: &[Element], lead: &mut AdfLead, vehicle: &mut Opti
     if in_("provider") {
         if el.name == "name" && parent == "provider" {
             set_once(&mut lead.provider, text);
+        }
+        return;
+    }
+    if el.name == "channel" && (in_("optin") || in_("consent")) {
+        let slot = match el.attr("name").to_ascii_lowercase().as_str() {
+            "email" | "e-mail" | "mail" => &mut lead.opt_in_email,
+            "sms" | "text" => &mut lead.opt_in_sms,
+            _ => return,
+        };
+        if let Some(v) = yes(text) {
+            slot.get_or_insert(v);
         }
         return;
     }

@@ -211,7 +211,14 @@ pub(crate) fn classify_label(label: &str) -> Option<Field> {
         {
             return Some(Field::Reference);
         }
-        if folded.starts_with("commentaire") || folded.starts_with("message") {
+        let last = words.last().copied().unwrap_or("");
+        if folded.starts_with("commentaire")
+            || folded.starts_with("message")
+            || matches!(
+                last,
+                "message" | "commentaire" | "commentaires" | "remarques"
+            )
+        {
             return Some(Field::Message);
         }
     }
@@ -329,7 +336,85 @@ pub(crate) fn extract(text: &str) -> Fields {
             fields.values.push((field, value));
         }
     }
+    fields.merge_missing(extract_stacked(text));
     fields
+}
+
+/// Labels written alone on their line with the value on the next one, as many forms lay them
+/// out ("Nom\nDupont\nTéléphone\n06 12 34 56 78"). Only taken when the text holds at least
+/// two such pairs whose values fit their field (or a lone message heading), so that prose is never
+/// read as a form.
+pub(crate) fn extract_stacked(text: &str) -> Fields {
+    let lines: Vec<&str> = text.lines().take(20_000).map(clean_line).collect();
+    let next_value = |from: usize| -> Option<usize> {
+        // The value follows at once, or after one blank line.
+        (from..lines.len().min(from + 2)).find(|&n| !lines[n].is_empty())
+    };
+    let mut fields = Fields::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        i += 1;
+        let Some(field) = stacked_label(line) else {
+            continue;
+        };
+        let Some(n) = next_value(i) else { continue };
+        if stacked_label(lines[n]).is_some() || known(lines[n]).is_some() || !fits(field, lines[n])
+        {
+            continue;
+        }
+        let mut value = lines[n].to_string();
+        i = n + 1;
+        if field == Field::Message {
+            while i < lines.len()
+                && !lines[i].is_empty()
+                && stacked_label(lines[i]).is_none()
+                && known(lines[i]).is_none()
+                && value.len() < 20_000
+            {
+                value.push('\n');
+                value.push_str(lines[i]);
+                i += 1;
+            }
+        }
+        fields.values.push((field, value));
+    }
+    // A message under a heading of its own ("COMMENTAIRE") is one even alone.
+    let only_message = fields.values.len() == 1 && fields.values[0].0 == Field::Message;
+    if fields.values.len() < 2 && !only_message {
+        return Fields::default();
+    }
+    fields
+}
+
+/// A line that is nothing but a known label ("Téléphone", "COMMENTAIRE", "Votre message").
+fn stacked_label(line: &str) -> Option<Field> {
+    let bare = line.trim_end_matches([':', '：', '*', ' ']);
+    let words = bare.split_whitespace().count();
+    if bare.is_empty() || words > 5 || bare.ends_with(['.', '?', '!', ',']) || bare.contains(':') {
+        return None;
+    }
+    classify_label(bare).filter(|f| *f != Field::FullName || words > 1 || fold(bare) != "de")
+}
+
+/// Whether a value can be what its field holds (a phone has digits, an e-mail an @…).
+fn fits(field: Field, value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let words = value.split_whitespace().count();
+    match field {
+        Field::Phone => digits >= 6,
+        Field::Email => value.contains('@'),
+        Field::LastName
+        | Field::FirstName
+        | Field::FullName
+        | Field::FullNameLastFirst
+        | Field::Civility
+        | Field::City
+        | Field::Company => words <= 6 && digits == 0 && !value.contains('@') && value.len() <= 80,
+        Field::PostalCode | Field::PostalCity => digits >= 4,
+        Field::Message => true,
+        _ => value.len() <= 160,
+    }
 }
 
 /// True for a yes-like answer ("Oui", "yes", "X", "Accepté").
@@ -449,6 +534,13 @@ pub(crate) fn split_full_name(full: &str, last_first: bool) -> (String, String) 
             .collect();
         return (tidy_name(&first.join(" ")), tidy_name(&last.join(" ")));
     }
+    // "Roux Nathalie": the given name is the word a first-name list knows, when only one is.
+    let given = |w: &str| crate::leads::referential::is_first_name(w);
+    let last_first = match (given(words[0]), given(words[words.len() - 1])) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => last_first,
+    };
     if last_first {
         let first = words[words.len() - 1];
         (

@@ -162,10 +162,18 @@ fn names(fields: &Fields) -> (String, String) {
         }
     }
     if last.is_empty() || first.is_empty() {
+        // "De : Marie Dupont" names the sender; "De : leboncoin <no-reply@…>" is a header.
+        let person = |v: &&str| !v.contains('@') && !v.contains('<') && !v.trim().is_empty();
         let full = fields
-            .get(Field::FullName)
+            .all(Field::FullName)
+            .find(person)
             .map(|v| (v, false))
-            .or_else(|| fields.get(Field::FullNameLastFirst).map(|v| (v, true)));
+            .or_else(|| {
+                fields
+                    .all(Field::FullNameLastFirst)
+                    .find(person)
+                    .map(|v| (v, true))
+            });
         if let Some((full, last_first)) = full {
             let (f, l) = fields::split_full_name(full, last_first);
             if last.is_empty() {
@@ -183,24 +191,29 @@ fn names(fields: &Fields) -> (String, String) {
 }
 
 regex!(POSTAL, r"\b(\d{5})\b");
+regex!(POSTAL_ANY, r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}\b");
 
+/// The postal code and city: a "Code postal" field as written (the store reads it with the
+/// person's country), else the code of a "CP / Ville" line (4 or 5 digits, "L-2449") or of an
+/// address (5 digits).
 fn postal_and_city(fields: &Fields) -> (Option<String>, Option<String>) {
-    let find_pc = |v: &str| {
-        POSTAL
-            .as_ref()
-            .and_then(|re| re.captures(v))
-            .and_then(|c| c.get(1))
+    let find = |re: &Option<regex::Regex>, v: &str| {
+        re.as_ref()
+            .and_then(|re| re.find(v))
             .map(|m| m.as_str().to_string())
     };
-    let mut pc = fields.get(Field::PostalCode).and_then(find_pc);
+    let mut pc = fields
+        .get(Field::PostalCode)
+        .and_then(|v| find(&POSTAL, v).or_else(|| short(v, 40)));
     let mut city = fields
         .get(Field::City)
         .and_then(|c| short(c, validate::MAX_SHORT_TEXT));
-    for v in fields
+    let lines = fields
         .all(Field::PostalCity)
-        .chain(fields.all(Field::Address))
-    {
-        if let Some(code) = find_pc(v) {
+        .map(|v| (v, &POSTAL_ANY))
+        .chain(fields.all(Field::Address).map(|v| (v, &POSTAL)));
+    for (v, re) in lines {
+        if let Some(code) = find(re, v) {
             if pc.is_none() {
                 pc = Some(code.clone());
             }
@@ -445,7 +458,13 @@ fn from_text(mail: &MailView) -> MailOutcome {
     let external_ref = fields
         .get(Field::Reference)
         .and_then(sites::clean_reference)
-        .or_else(|| subjects.iter().find_map(|s| sites::reference_in_subject(s)));
+        .or_else(|| subjects.iter().find_map(|s| sites::reference_in_subject(s)))
+        // A site's notice names the ad in its text: "… votre annonce « … » (réf. 2598471136)".
+        .or_else(|| {
+            matches!(route, Route::Site(_))
+                .then(|| sites::reference_in_subject(body))
+                .flatten()
+        });
 
     let request: Vec<&str> = fields
         .all(Field::RequestType)
@@ -465,13 +484,19 @@ fn from_text(mail: &MailView) -> MailOutcome {
         }),
     };
 
+    let trade_in = trade_in(&fields);
+    // A valuation request is about the customer's car: it is the lead's vehicle too.
+    let vehicle = match (vehicle, kind) {
+        (None, LeadKind::Reprise) => trade_in.clone(),
+        (v, _) => v,
+    };
     MailOutcome::Lead(Box::new(ParsedLead {
         parser: route.parser(),
         source: route.source().to_string(),
         kind,
         contact,
         vehicle,
-        trade_in: trade_in(&fields),
+        trade_in,
         other_vehicles: Vec::new(),
         external_ref,
         message: fields.get(Field::Message).and_then(clean_message),
@@ -607,7 +632,8 @@ fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
         postal_code.as_deref(),
         phones.first().copied(),
     );
-    let consent = lead.opt_in.unwrap_or(false);
+    let consent_email = lead.opt_in_email.or(lead.opt_in).unwrap_or(false);
+    let consent_sms = lead.opt_in_sms.or(lead.opt_in).unwrap_or(false);
     let street = lead.street.join(", ");
     ParsedLead {
         parser: "adf",
@@ -628,18 +654,20 @@ fn from_adf(mail: &MailView, lead: &adf::AdfLead) -> ParsedLead {
                 .city
                 .as_deref()
                 .and_then(|c| short(c, validate::MAX_SHORT_TEXT)),
-            consent_email: consent,
-            consent_sms: consent,
+            consent_email,
+            consent_sms,
             address: short(&street, 300),
             country: country.map(String::from),
             to_check: Vec::new(),
         },
-        vehicle: main.map(adf_vehicle),
+        // A valuation request is about the customer's car: it is the lead's vehicle too.
+        vehicle: main.or(traded).map(adf_vehicle),
         trade_in: traded.map(adf_vehicle),
         other_vehicles: wanted.iter().skip(1).map(|v| adf_vehicle(v)).collect(),
         external_ref: lead.external_ref().and_then(|i| short(i, 64)),
         message: lead.comments.as_deref().and_then(clean_message),
-        consent,
+        // The store sets each channel from the contact's flags.
+        consent: false,
     }
 }
 

@@ -251,7 +251,7 @@ regex!(
     SUBJECT_REF,
     r"(?i)(?:\bannonce|\br[ée]f(?:[ée]rence)?\.?|\bn°|\bno\.|\bid\b)\s*:?\s*#?\s*([A-Z0-9][A-Z0-9\-_]*\d[A-Z0-9\-_]*)"
 );
-regex!(LEAD_ID, r"\b([A-Z]{2,5}-\d{3,})\b");
+regex!(LEAD_ID, r"\b([A-Z]{2,5}(?:-[A-Z]{2,5})*-\d{3,})\b");
 regex!(
     REF_TOKEN,
     r"([A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_]*)"
