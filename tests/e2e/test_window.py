@@ -351,8 +351,12 @@ def scenario():
         w.type("lead-search", "Webhook")
         w.wait.until(lambda d: d.execute_script(ROW_CODES) == [])
         posted = time.monotonic()
+        # A Belgian prospect whose mobile is written the French way: kept as written, « à vérifier ».
         body = json.dumps({"id": "e2e-1", "first_name": "Noémie", "last_name": "Webhook", "phone": "07 11 22 33 44",
-                           "kind": "VN", "vehicle": {"make": "Renault", "model": "Austral"}}).encode()
+                           "email": "noemie.webhook@example.be", "postal_code": "1000", "city": "Bruxelles",
+                           "country": "Belgique", "kind": "VN",
+                           "vehicle": {"make": "renault", "model": "austral", "year": 2024, "km": 12000,
+                                       "energy": "Full Hybrid", "price_cents": 3990000}}).encode()
         request = urllib.request.Request(f"http://{os.environ['CARNET_WEBHOOK_ADDR']}/webhook/lead", data=body, method="POST",
                                          headers={"content-type": "application/json",
                                                   "authorization": "Bearer " + os.environ["CARNET_SECRET_WEBHOOK_TOKEN"]})
@@ -362,6 +366,19 @@ def scenario():
         w.wait.until(lambda d: d.execute_script(ROW_CODES) == [pushed])
         print(f"window: webhook lead on screen {time.monotonic() - posted:.2f} s after the POST")
         w.shot("04-live-webhook-lead")
+        # Its page shows the vehicle's details and the country; the contact tab flags the phone.
+        w.click_css(f'[data-testid="lead-row"][data-code="{pushed}"] td.name')
+        details_text = ("const e = document.querySelector('[data-testid=lead-vehicle-details]');"
+                        "return e ? e.textContent.replace(/[\\u00a0\\u202f\\s]+/g, ' ') : ''")
+        w.wait.until(lambda d: "12 000 km" in d.execute_script(details_text), "vehicle details")
+        details = w.driver.execute_script(details_text)
+        assert "2024" in details and "Hybride" in details and "39 900,00 €" in details, details
+        w.wait_text("lead-vehicle-label", "Renault Austral")  # written the referential's way
+        w.wait_text("lead-country", "Belgique")
+        w.click("tab-contacts")
+        w.el("to-check-phone")
+        w.shot("04b-foreign-contact")
+        w.click("nav-leads")
 
         # The to-do list and the agenda show the demo's tasks.
         w.click("nav-todo")

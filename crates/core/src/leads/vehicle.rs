@@ -180,9 +180,14 @@ impl VehicleInput {
             40,
         )?
         .map(|g| referential::gearbox(&g).map_or(g, String::from));
+        // Makes and models are written the referential's way ("peugeot 3008" → "Peugeot 3008").
+        let (make, model) = referential::normalise(
+            make.as_deref().unwrap_or(""),
+            model.as_deref().unwrap_or(""),
+        );
         Ok(Some(VehicleInput {
-            make: make.unwrap_or_default(),
-            model: model.unwrap_or_default(),
+            make,
+            model,
             version,
             vin,
             plate,
