@@ -482,8 +482,8 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
         }
         if let Some(i) = &intake {
             println!(
-                "réception : {} e-mails analysés et enregistrés en {:.1} s ({:.0} e-mails/s, {} leads créés)",
-                i.mails, i.seconds, i.mails_per_second, i.leads_created
+                "réception : {} e-mails analysés et enregistrés en {:.1} s ({:.0} e-mails/s par lots, {:.0} e-mails/s un par un, {} leads créés)",
+                i.mails, i.seconds, i.mails_per_second, i.single_mails_per_second, i.leads_created
             );
         }
     }

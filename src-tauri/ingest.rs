@@ -1,7 +1,7 @@
 //! `carnet ingest`: .eml files and folders through the intake pipeline, with a summary whose
 //! `files` always equals leads_created + merged + duplicates + quarantined + errors.
 
-use carnet_core::intake::store::{Channel, IngestOutcome, IngestSummary, MAX_RAW_BYTES};
+use carnet_core::intake::store::{Channel, IngestOutcome, IngestSummary, MAX_BATCH, MAX_RAW_BYTES};
 use carnet_core::{ApiError, CoreError};
 use serde::Serialize;
 use std::io::Read;
@@ -57,6 +57,7 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 
 pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), ApiError> {
     let app = crate::backend::open_cli(db)?;
+    app.inbound_recover().map_err(|e| e.to_api())?;
     let mut summary = IngestSummary::default();
     let mut items = Vec::new();
     if imap {
@@ -76,13 +77,29 @@ pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), A
         )
         .to_api());
     }
-    for file in expand(paths) {
-        let outcome = match read_bounded(&file) {
-            Ok(raw) => app.ingest_mail(&raw, Channel::File)?,
-            Err(e) => {
-                IngestOutcome::error(format!("Lecture impossible de {} : {e}", file.display()))
-            }
-        };
+    // Files are committed in batches (one durable commit each): a crash leaves each file either
+    // a lead (or merge, duplicate, quarantine item) or untouched, to be ingested again.
+    let files = expand(paths);
+    let mut outcomes: Vec<IngestOutcome> = Vec::with_capacity(files.len());
+    for chunk in files.chunks(MAX_BATCH) {
+        let read: Vec<std::io::Result<Vec<u8>>> = chunk.iter().map(|f| read_bounded(f)).collect();
+        let items: Vec<(&[u8], Channel)> = read
+            .iter()
+            .filter_map(|r| r.as_ref().ok().map(|raw| (raw.as_slice(), Channel::File)))
+            .collect();
+        let mut stored = app.ingest_mails(&items)?.into_iter();
+        for (file, r) in chunk.iter().zip(&read) {
+            outcomes.push(match r {
+                Ok(_) => stored
+                    .next()
+                    .unwrap_or_else(|| IngestOutcome::error("Message non traité.")),
+                Err(e) => {
+                    IngestOutcome::error(format!("Lecture impossible de {} : {e}", file.display()))
+                }
+            });
+        }
+    }
+    for (file, outcome) in files.into_iter().zip(outcomes) {
         summary.add(&outcome);
         if !json {
             let what = outcome

@@ -17,6 +17,14 @@ pub fn start(app: Arc<App>, on_new: Arc<dyn Fn() + Send + Sync>) {
         .spawn(move || {
             let mut last_poll: Option<Instant> = None;
             loop {
+                // Messages an older version stored but never processed.
+                match app.inbound_recover() {
+                    Ok(n) if n > 0 => on_new(),
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::warn!(code = e.code(), "unfinished inbound messages not processed")
+                    }
+                }
                 poll_if_due(&app, &mut last_poll, on_new.as_ref());
                 match app.escalations_run(Empty {}) {
                     Ok(r) if r.owners_alerted + r.managers_alerted + r.reassigned > 0 => on_new(),

@@ -4,7 +4,7 @@
 //! raw first, like a mail: a row that cannot be a lead waits in quarantine, and importing the same
 //! file again creates nothing (rows are deduplicated by content).
 
-use crate::intake::parse::{self, MailOutcome};
+use crate::intake::parse::{self, MailOutcome, ParsedMail};
 use crate::intake::store::{Channel, IngestOutcome, IngestSummary};
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
@@ -136,8 +136,10 @@ impl App {
                 "Le fichier n'a pas de ligne d'en-tête (noms des colonnes).",
             ));
         }
-        let mut summary = IngestSummary::default();
-        let mut rows = Vec::new();
+        // Rows are read first, then stored in ONE transaction: the file is imported whole or not
+        // at all (a crash or a full disk leaves nothing half-imported; importing it again is safe).
+        let mut rows: Vec<CsvRow> = Vec::new();
+        let mut pending: Vec<(usize, Vec<u8>, ParsedMail)> = Vec::new();
         for (index, record) in reader.records().enumerate() {
             let line = index + 2;
             if index >= MAX_ROWS {
@@ -146,9 +148,12 @@ impl App {
                     format!("Plus de {MAX_ROWS} lignes : découpez le fichier."),
                 ));
             }
-            let outcome = match record {
-                Err(e) => IngestOutcome::error(format!("Ligne {line} illisible : {e}.")),
-                Ok(cells) if cells.iter().all(|c| c.trim().is_empty()) => continue,
+            match record {
+                Err(e) => rows.push(CsvRow {
+                    line,
+                    outcome: IngestOutcome::error(format!("Ligne {line} illisible : {e}.")),
+                }),
+                Ok(cells) if cells.iter().all(|c| c.trim().is_empty()) => {}
                 Ok(cells) => {
                     let raw = row_as_mail(file_name, line, &columns, &cells);
                     let mut mail = parse::parse_mail(&raw);
@@ -161,14 +166,34 @@ impl App {
                         }
                     }
                     if options.dry_run {
-                        dry_outcome(&mail.outcome)
+                        rows.push(CsvRow {
+                            line,
+                            outcome: dry_outcome(&mail.outcome),
+                        });
                     } else {
-                        self.ingest_parsed(&raw, &mail, Channel::Csv)?
+                        pending.push((line, raw, mail));
                     }
                 }
-            };
-            summary.add(&outcome);
-            rows.push(CsvRow { line, outcome });
+            }
+        }
+        let items: Vec<(&[u8], &ParsedMail, Channel)> = pending
+            .iter()
+            .map(|(_, raw, mail)| (raw.as_slice(), mail, Channel::Csv))
+            .collect();
+        let stored = self.ingest_parsed_batch(&items)?;
+        rows.extend(
+            pending
+                .iter()
+                .zip(stored)
+                .map(|((line, _, _), outcome)| CsvRow {
+                    line: *line,
+                    outcome,
+                }),
+        );
+        rows.sort_by_key(|r| r.line);
+        let mut summary = IngestSummary::default();
+        for row in &rows {
+            summary.add(&row.outcome);
         }
         Ok(CsvReport {
             summary,

@@ -13,6 +13,8 @@ use ts_rs::TS;
 
 /// Every network step must answer within this delay.
 const NETWORK_TIMEOUT: Duration = Duration::from_secs(30);
+/// Messages of a backlog committed together.
+const BATCH: usize = 50;
 /// At most this many messages per poll (the rest waits for the next one).
 const MAX_PER_POLL: usize = 500;
 const CONFIG_KEY: &str = "mailbox";
@@ -296,7 +298,10 @@ where
     uids.sort_unstable();
     uids.truncate(MAX_PER_POLL);
     let mut summary = IngestSummary::default();
-    for uid in uids {
+    // Fetched messages wait here and are committed together (one durable commit for a backlog);
+    // each is marked seen only once its lead is on disk.
+    let mut fetched_batch: Vec<(u32, Vec<u8>)> = Vec::new();
+    for (i, uid) in uids.iter().copied().enumerate() {
         let sizes: Vec<_> = timed("lecture", async {
             imap.uid_fetch(uid.to_string(), "RFC822.SIZE")
                 .await?
@@ -313,29 +318,39 @@ where
             summary.add(&crate::intake::store::IngestOutcome::error(
                 "Message trop volumineux : laissé dans la boîte.",
             ));
-            continue;
-        }
-        // BODY.PEEK keeps the message unseen until the lead is committed.
-        let fetched: Vec<_> = timed("lecture", async {
-            imap.uid_fetch(uid.to_string(), "BODY.PEEK[]")
-                .await?
-                .try_collect::<Vec<_>>()
-                .await
-        })
-        .await?;
-        let Some(raw) = fetched.iter().find_map(|f| f.body().map(<[u8]>::to_vec)) else {
-            continue;
-        };
-        let outcome = app.ingest_mail(&raw, Channel::Imap)?;
-        summary.add(&outcome);
-        if outcome.result != IngestResult::Error {
-            timed("marquage lu", async {
-                imap.uid_store(uid.to_string(), "+FLAGS (\\Seen)")
+        } else {
+            // BODY.PEEK keeps the message unseen until the lead is committed.
+            let fetched: Vec<_> = timed("lecture", async {
+                imap.uid_fetch(uid.to_string(), "BODY.PEEK[]")
                     .await?
                     .try_collect::<Vec<_>>()
                     .await
             })
             .await?;
+            if let Some(raw) = fetched.iter().find_map(|f| f.body().map(<[u8]>::to_vec)) {
+                fetched_batch.push((uid, raw));
+            }
+        }
+        let last = i + 1 == uids.len();
+        if fetched_batch.len() >= BATCH || (last && !fetched_batch.is_empty()) {
+            let items: Vec<(&[u8], Channel)> = fetched_batch
+                .iter()
+                .map(|(_, raw)| (raw.as_slice(), Channel::Imap))
+                .collect();
+            let outcomes = app.ingest_mails(&items)?;
+            for ((uid, _), outcome) in fetched_batch.iter().zip(&outcomes) {
+                summary.add(outcome);
+                if outcome.result != IngestResult::Error {
+                    timed("marquage lu", async {
+                        imap.uid_store(uid.to_string(), "+FLAGS (\\Seen)")
+                            .await?
+                            .try_collect::<Vec<_>>()
+                            .await
+                    })
+                    .await?;
+                }
+            }
+            fetched_batch.clear();
         }
     }
     let _ = tokio::time::timeout(NETWORK_TIMEOUT, imap.logout()).await;

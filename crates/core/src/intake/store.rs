@@ -32,6 +32,15 @@ pub enum Channel {
 }
 
 impl Channel {
+    fn read(text: &str) -> Channel {
+        match text {
+            "imap" => Channel::Imap,
+            "webhook" => Channel::Webhook,
+            "csv" => Channel::Csv,
+            _ => Channel::File,
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Channel::Imap => "imap",
@@ -104,107 +113,237 @@ fn sha256_hex(raw: &[u8]) -> String {
         .collect()
 }
 
+/// Mails committed together at most (a folder or an IMAP backlog): one durable commit each.
+pub const MAX_BATCH: usize = 200;
+
+/// Reads a raw mail; the parsers are written never to panic, and should one still do, the mail
+/// goes to quarantine.
+fn parse_guarded(raw: &[u8]) -> ParsedMail {
+    std::panic::catch_unwind(|| parse::parse_mail(raw)).unwrap_or_else(|_| {
+        tracing::error!("mail parser panicked; message quarantined");
+        ParsedMail {
+            message_id: None,
+            from: None,
+            subject: None,
+            date: None,
+            outcome: MailOutcome::Unparseable {
+                reason: "Erreur interne pendant l'analyse du message.".into(),
+            },
+        }
+    })
+}
+
+fn too_large(raw: &[u8]) -> IngestOutcome {
+    tracing::warn!(
+        size = raw.len(),
+        "inbound message too large, left at its source"
+    );
+    IngestOutcome::error(format!(
+        "Message trop volumineux ({} Mo, maximum {} Mo) : il reste dans la boîte ou le dossier d'origine.",
+        raw.len() / (1024 * 1024),
+        MAX_RAW_BYTES / (1024 * 1024)
+    ))
+}
+
 impl App {
     /// Ingests one raw e-mail (RFC 822 bytes). Never panics on hostile input; storage errors are returned.
     pub fn ingest_mail(&self, raw: &[u8], channel: Channel) -> Result<IngestOutcome> {
-        if raw.len() > MAX_RAW_BYTES {
-            tracing::warn!(
-                size = raw.len(),
-                "inbound message too large, left at its source"
-            );
-            return Ok(IngestOutcome::error(format!(
-                "Message trop volumineux ({} Mo, maximum {} Mo) : il reste dans la boîte ou le dossier d'origine.",
-                raw.len() / (1024 * 1024),
-                MAX_RAW_BYTES / (1024 * 1024)
-            )));
-        }
-        // The parsers are written never to panic; should one still do, the mail goes to quarantine.
-        let mail = std::panic::catch_unwind(|| parse::parse_mail(raw)).unwrap_or_else(|_| {
-            tracing::error!("mail parser panicked; message quarantined");
-            ParsedMail {
-                message_id: None,
-                from: None,
-                subject: None,
-                date: None,
-                outcome: MailOutcome::Unparseable {
-                    reason: "Erreur interne pendant l'analyse du message.".into(),
-                },
-            }
-        });
-        self.ingest_parsed(raw, &mail, channel)
+        let mut outcomes = self.ingest_mails(&[(raw, channel)])?;
+        Ok(outcomes
+            .pop()
+            .unwrap_or_else(|| IngestOutcome::error("Message non traité.")))
     }
 
-    /// Stores `raw` first, then makes a lead of `mail` (parsed from it), merges it, or quarantines it.
+    /// Ingests several raw messages (a folder, an IMAP backlog) in one durable commit. When this
+    /// returns Ok, every message is a lead, a merge, a duplicate or a quarantine item — or an
+    /// error outcome, left at its source to be tried again; when it returns Err, none of them
+    /// was stored and the caller tries them all again. Never a message stored but unprocessed.
+    pub fn ingest_mails(&self, items: &[(&[u8], Channel)]) -> Result<Vec<IngestOutcome>> {
+        let parsed: Vec<Option<ParsedMail>> = items
+            .iter()
+            .map(|(raw, _)| (raw.len() <= MAX_RAW_BYTES).then(|| parse_guarded(raw)))
+            .collect();
+        let batch: Vec<(&[u8], &ParsedMail, Channel)> = items
+            .iter()
+            .zip(&parsed)
+            .filter_map(|((raw, channel), mail)| mail.as_ref().map(|m| (*raw, m, *channel)))
+            .collect();
+        let mut stored = self.ingest_parsed_batch(&batch)?.into_iter();
+        Ok(items
+            .iter()
+            .zip(&parsed)
+            .map(|((raw, _), mail)| match mail {
+                Some(_) => stored
+                    .next()
+                    .unwrap_or_else(|| IngestOutcome::error("Message non traité.")),
+                None => too_large(raw),
+            })
+            .collect())
+    }
+
+    /// One message already parsed (webhook, CSV row): see `ingest_parsed_batch`.
     pub(crate) fn ingest_parsed(
         &self,
         raw: &[u8],
         mail: &ParsedMail,
         channel: Channel,
     ) -> Result<IngestOutcome> {
-        let sha = sha256_hex(raw);
-        let mut conn = self.conn()?;
-        if is_duplicate(&conn, &sha, mail.message_id.as_deref())? {
-            return Ok(IngestOutcome::new(IngestResult::Duplicate, None));
-        }
-        let now = self.now();
-        let now_text = clock::to_text(now);
-        // 1. The raw message is committed before anything is interpreted.
-        let inbound_id = store_raw(&conn, raw, &sha, mail, channel, &now_text)?;
-        // 2. Then it is turned into a lead (or merged, or quarantined) in one transaction.
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = match &mail.outcome {
-            MailOutcome::Lead(parsed) => match resolve_lead(&tx, parsed, mail, now) {
-                Ok(resolved) => resolved,
-                Err(CoreError::Invalid { message, .. }) => {
-                    Resolved::Quarantine(format!("Demande incomplète : {message}"))
-                }
-                Err(e) => return Err(e),
-            },
-            MailOutcome::NotALead { reason } | MailOutcome::Unparseable { reason } => {
-                Resolved::Quarantine(reason.clone())
-            }
-        };
-        let parser = match &mail.outcome {
-            MailOutcome::Lead(p) => Some(p.parser),
-            _ => None,
-        };
-        let result = match outcome {
-            Resolved::Created(lead_id) | Resolved::Merged(lead_id) => {
-                let merged = matches!(outcome, Resolved::Merged(_));
-                let state = if merged { "merged" } else { "lead" };
-                tx.execute(
-                    "UPDATE inbound SET state = ?2, lead_id = ?3, parser = ?4, updated_at = ?5 WHERE id = ?1",
-                    params![inbound_id, state, lead_id, parser, now_text],
-                )?;
-                let code: String =
-                    tx.query_row("SELECT code FROM leads WHERE id = ?1", [lead_id], |r| {
-                        r.get(0)
-                    })?;
-                let mut o = IngestOutcome::new(
-                    if merged {
-                        IngestResult::Merged
-                    } else {
-                        IngestResult::Created
-                    },
-                    Some(inbound_id),
-                );
-                o.lead_code = Some(code);
-                o
-            }
-            Resolved::Quarantine(reason) => {
-                tx.execute(
-                    "UPDATE inbound SET state = 'quarantined', reason = ?2, parser = ?3, updated_at = ?4 WHERE id = ?1",
-                    params![inbound_id, reason, parser, now_text],
-                )?;
-                tracing::info!(inbound_id, "inbound message quarantined");
-                let mut o = IngestOutcome::new(IngestResult::Quarantined, Some(inbound_id));
-                o.reason = Some(reason);
-                o
-            }
-        };
-        tx.commit()?;
-        Ok(result)
+        let mut outcomes = self.ingest_parsed_batch(&[(raw, mail, channel)])?;
+        Ok(outcomes
+            .pop()
+            .unwrap_or_else(|| IngestOutcome::error("Message non traité.")))
     }
+
+    /// Stores each raw message and makes a lead of it (or merges, or quarantines it) in ONE
+    /// transaction with the others: the raw bytes never sit in the database unprocessed. A message
+    /// whose storage fails is rolled back alone (its savepoint) and reported as an error.
+    pub(crate) fn ingest_parsed_batch(
+        &self,
+        items: &[(&[u8], &ParsedMail, Channel)],
+    ) -> Result<Vec<IngestOutcome>> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.conn()?;
+        let now = self.now();
+        let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        for (raw, mail, channel) in items {
+            let sp = tx.savepoint()?;
+            match ingest_one(&sp, raw, mail, *channel, None, now) {
+                Ok(outcome) => {
+                    sp.commit()?;
+                    outcomes.push(outcome);
+                }
+                // The database itself failed (busy, disk): nothing of the batch is kept.
+                Err(e) if is_outage(&e) => return Err(e),
+                Err(e) => {
+                    drop(sp);
+                    tracing::error!(error = %e, "inbound message not stored");
+                    outcomes.push(IngestOutcome::error(format!(
+                        "Enregistrement impossible : {e}. Le message reste à sa source."
+                    )));
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Messages stored by an older Carnet but never processed (state `received`): made leads,
+    /// merges or quarantine items now. Run at start and by the background worker.
+    pub fn inbound_recover(&self) -> Result<u32> {
+        let pending: Vec<(i64, String, Vec<u8>)> = {
+            let conn = self.conn()?;
+            let mut stmt = conn.prepare(
+                "SELECT id, channel, raw FROM inbound WHERE state = 'received' ORDER BY id LIMIT 500",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut done = 0;
+        for (id, channel, raw) in pending {
+            let channel = Channel::read(&channel);
+            let mail = match channel {
+                Channel::Webhook => crate::intake::webhook::parse_body(&raw),
+                _ => parse_guarded(&raw),
+            };
+            let mut conn = self.conn()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            ingest_one(&tx, &raw, &mail, channel, Some(id), self.now())?;
+            tx.commit()?;
+            done += 1;
+        }
+        if done > 0 {
+            tracing::info!(messages = done, "unfinished inbound messages processed");
+        }
+        Ok(done)
+    }
+}
+
+/// An error of the database as a whole (busy, I/O, full disk), not of one message.
+fn is_outage(e: &CoreError) -> bool {
+    match e {
+        CoreError::DatabaseBusy | CoreError::Io(_) => true,
+        CoreError::Database(rusqlite::Error::SqliteFailure(f, _)) => !matches!(
+            f.code,
+            rusqlite::ErrorCode::ConstraintViolation | rusqlite::ErrorCode::TooBig
+        ),
+        _ => false,
+    }
+}
+
+/// Stores `raw` (unless `existing` is its row already), then makes a lead of `mail`, merges it,
+/// or quarantines it, on `conn` inside the caller's transaction.
+fn ingest_one(
+    conn: &Connection,
+    raw: &[u8],
+    mail: &ParsedMail,
+    channel: Channel,
+    existing: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<IngestOutcome> {
+    let sha = sha256_hex(raw);
+    let now_text = clock::to_text(now);
+    let inbound_id = match existing {
+        Some(id) => id,
+        None => {
+            if is_duplicate(conn, &sha, mail.message_id.as_deref())? {
+                return Ok(IngestOutcome::new(IngestResult::Duplicate, None));
+            }
+            store_raw(conn, raw, &sha, mail, channel, &now_text)?
+        }
+    };
+    let outcome = match &mail.outcome {
+        MailOutcome::Lead(parsed) => match resolve_lead(conn, parsed, mail, now) {
+            Ok(resolved) => resolved,
+            Err(CoreError::Invalid { message, .. }) => {
+                Resolved::Quarantine(format!("Demande incomplète : {message}"))
+            }
+            Err(e) => return Err(e),
+        },
+        MailOutcome::NotALead { reason } | MailOutcome::Unparseable { reason } => {
+            Resolved::Quarantine(reason.clone())
+        }
+    };
+    let parser = match &mail.outcome {
+        MailOutcome::Lead(p) => Some(p.parser),
+        _ => None,
+    };
+    Ok(match outcome {
+        Resolved::Created(lead_id) | Resolved::Merged(lead_id) => {
+            let merged = matches!(outcome, Resolved::Merged(_));
+            let state = if merged { "merged" } else { "lead" };
+            conn.execute(
+                "UPDATE inbound SET state = ?2, lead_id = ?3, parser = ?4, updated_at = ?5 WHERE id = ?1",
+                params![inbound_id, state, lead_id, parser, now_text],
+            )?;
+            let code: String =
+                conn.query_row("SELECT code FROM leads WHERE id = ?1", [lead_id], |r| {
+                    r.get(0)
+                })?;
+            let mut o = IngestOutcome::new(
+                if merged {
+                    IngestResult::Merged
+                } else {
+                    IngestResult::Created
+                },
+                Some(inbound_id),
+            );
+            o.lead_code = Some(code);
+            o
+        }
+        Resolved::Quarantine(reason) => {
+            conn.execute(
+                "UPDATE inbound SET state = 'quarantined', reason = ?2, parser = ?3, updated_at = ?4 WHERE id = ?1",
+                params![inbound_id, reason, parser, now_text],
+            )?;
+            tracing::info!(inbound_id, "inbound message quarantined");
+            let mut o = IngestOutcome::new(IngestResult::Quarantined, Some(inbound_id));
+            o.reason = Some(reason);
+            o
+        }
+    })
 }
 
 enum Resolved {
@@ -216,7 +355,8 @@ enum Resolved {
 fn is_duplicate(conn: &Connection, sha: &str, message_id: Option<&str>) -> Result<bool> {
     let hit: Option<i64> = conn
         .query_row(
-            "SELECT id FROM inbound WHERE sha256 = ?1 OR (?2 IS NOT NULL AND message_id = ?2) LIMIT 1",
+            // A row still `received` (left by an older version) is not a duplicate: it is retried.
+            "SELECT id FROM inbound WHERE (sha256 = ?1 OR (?2 IS NOT NULL AND message_id = ?2)) AND state <> 'received' LIMIT 1",
             params![sha, message_id],
             |r| r.get(0),
         )

@@ -98,6 +98,22 @@ pub fn schema_json() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
+/// A stored webhook body read again (a row left unprocessed by an older version).
+pub(crate) fn parse_body(body: &[u8]) -> ParsedMail {
+    match serde_json::from_slice::<WebhookLead>(body) {
+        Ok(lead) => to_parsed(&lead),
+        Err(e) => ParsedMail {
+            message_id: None,
+            from: None,
+            subject: Some("Formulaire (webhook)".into()),
+            date: None,
+            outcome: MailOutcome::Unparseable {
+                reason: format!("Corps JSON illisible : {e}"),
+            },
+        },
+    }
+}
+
 fn to_parsed(lead: &WebhookLead) -> ParsedMail {
     let kind = lead
         .kind

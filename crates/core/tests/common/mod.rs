@@ -14,6 +14,8 @@ pub struct Fixture {
     pub app: App,
     pub clock: Arc<FixedClock>,
     pub meta: Meta,
+    /// The database file, for the checks that read it directly.
+    pub db: std::path::PathBuf,
 }
 
 /// Tuesday 24 November 2026, 10:00 in Paris.
@@ -22,7 +24,8 @@ pub fn fixture() -> Fixture {
     let clock = Arc::new(FixedClock::new(
         Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
     ));
-    let app = App::open_with_clock(&dir.path().join("carnet.db"), clock.clone()).unwrap();
+    let db = dir.path().join("carnet.db");
+    let app = App::open_with_clock(&db, clock.clone()).unwrap();
     carnet_core::dev::demo::seed(&app, 0, 1).unwrap();
     let users = app.meta(Empty {}).unwrap().users;
     let manager = users
@@ -37,5 +40,6 @@ pub fn fixture() -> Fixture {
         app,
         clock,
         meta,
+        db,
     }
 }
