@@ -62,6 +62,9 @@ pub enum Command {
         /// Do not poll the mailbox.
         #[arg(long)]
         no_poll: bool,
+        /// Accept an address other than loopback (the local network; no TLS yet).
+        #[arg(long, env = "CARNET_WEBHOOK_LAN")]
+        lan: bool,
     },
     /// Import a file: `leads` from a CSV export (manufacturer portal, trade fair, call center);
     /// `stock`, `customers`, `history` from the garage's DMS (CSV or XLSX).
@@ -386,7 +389,8 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
             addr,
             show_token,
             no_poll,
-        } => serve(db, addr, show_token, no_poll)?,
+            lan,
+        } => serve(db, addr, show_token, no_poll, lan)?,
         Command::Import {
             what:
                 ImportCommand::Leads {
@@ -524,7 +528,9 @@ fn serve(
     addr: std::net::SocketAddr,
     show_token: bool,
     no_poll: bool,
+    lan: bool,
 ) -> Result<(), ApiError> {
+    crate::http::check_addr(addr, lan).map_err(|m| CoreError::invalid("addr", m).to_api())?;
     let app = std::sync::Arc::new(open(db)?);
     let token = crate::http::token(&app)?;
     println!("Webhook : http://{addr}/webhook/lead (en-tête Authorization: Bearer <jeton>)");

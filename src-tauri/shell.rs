@@ -220,6 +220,11 @@ fn start_services(handle: AppHandle, app: Arc<App>, window: WindowSession) {
     };
     crate::poller::start(app.clone(), on_new.clone());
     let addr = crate::http::default_addr();
+    let lan = std::env::var("CARNET_WEBHOOK_LAN").is_ok_and(|v| v == "1");
+    if let Err(message) = crate::http::check_addr(addr, lan) {
+        tracing::warn!(%addr, "{message}");
+        return;
+    }
     tauri::async_runtime::spawn(async move {
         if let Err(e) = crate::http::serve(app, addr, on_new).await {
             tracing::warn!(%addr, error = %e, "webhook not started");
