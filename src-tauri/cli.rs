@@ -130,6 +130,24 @@ pub enum Command {
     },
     /// Print the permission matrix (who may run each command), as in the README.
     Permissions,
+    /// Back up the database now: into the backup folder (rotated), or to FILE with -o.
+    Backup {
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The backups: folder, last one, list, last integrity check.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore the database from a backup file (the current one is kept aside first).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Benchmark the lead list and search on a demo database of N leads (prints figures).
     Bench {
         #[arg(long, default_value_t = 1_000_000)]
@@ -240,6 +258,9 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         Command::Export { what } => what.json(),
         Command::Orders { command } => command.json(),
         Command::Serve { .. } | Command::Permissions | Command::Pdf { .. } => false,
+        Command::Backup { json, .. }
+        | Command::Backups { json }
+        | Command::Restore { json, .. } => *json,
         Command::Import {
             what: ImportCommand::Leads { json, .. },
         } => *json,
@@ -366,6 +387,9 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
             ..
         } => bench(db, leads, rounds, mails, json)?,
         Command::Permissions => print!("{}", carnet_core::api::permission_matrix()),
+        Command::Backup { output, json } => crate::backups::backup(db, output.as_deref(), json)?,
+        Command::Backups { json } => crate::backups::status(db, json)?,
+        Command::Restore { file, json } => crate::backups::restore(db, &file, json)?,
         Command::Import {
             what: ImportCommand::Stock(args),
         } => crate::dms::import(&open(db)?, ImportTarget::Stock, args)?,
@@ -531,6 +555,8 @@ fn serve(
     lan: bool,
 ) -> Result<(), ApiError> {
     crate::http::check_addr(addr, lan).map_err(|m| CoreError::invalid("addr", m).to_api())?;
+    // Held while serving: a restore is refused meanwhile.
+    let _instance = carnet_core::kernel::backup::lock_instance(db).map_err(|e| e.to_api())?;
     let app = std::sync::Arc::new(open(db)?);
     let token = crate::http::token(&app)?;
     println!("Webhook : http://{addr}/webhook/lead (en-tête Authorization: Bearer <jeton>)");

@@ -6,6 +6,7 @@
 
 mod admin;
 mod backend;
+mod backups;
 mod cli;
 mod deals;
 mod dms;

@@ -16,7 +16,19 @@ pub fn start(app: Arc<App>, on_new: Arc<dyn Fn() + Send + Sync>) {
         .name("carnet-worker".into())
         .spawn(move || {
             let mut last_poll: Option<Instant> = None;
+            match app.integrity_check() {
+                Ok(result) if result == "ok" => {}
+                Ok(result) => tracing::error!(%result, "database integrity check found problems"),
+                Err(e) => tracing::warn!(code = e.code(), "integrity check not run"),
+            }
             loop {
+                match app.backup_if_due() {
+                    Ok(Some(file)) => tracing::info!(file = %file.path, "daily backup"),
+                    Ok(None) => {}
+                    Err(e) => {
+                        tracing::warn!(code = e.code(), error = %e, "daily backup not written")
+                    }
+                }
                 // Messages an older version stored but never processed.
                 match app.inbound_recover() {
                     Ok(n) if n > 0 => on_new(),

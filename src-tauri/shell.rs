@@ -233,6 +233,11 @@ fn start_services(handle: AppHandle, app: Arc<App>, window: WindowSession) {
 }
 
 pub fn run(db: PathBuf) -> anyhow::Result<()> {
+    // Held while the window runs: a restore is refused meanwhile (a second window on the same
+    // database still opens; it simply does not hold the lock).
+    let _instance = carnet_core::kernel::backup::lock_instance(&db)
+        .map_err(|e| tracing::info!(error = %e, "database already held by another Carnet"))
+        .ok();
     // The window's exports go to the user's Downloads folder (else their home).
     let exports = directories::UserDirs::new().and_then(|u| {
         u.download_dir()

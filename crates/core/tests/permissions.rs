@@ -162,6 +162,9 @@ const POLICY: &[(&str, Policy)] = &[
     ("import_profiles", Policy::Importers),
     ("import_profile_save", Policy::Importers),
     ("import_rejects_file", Policy::Importers),
+    ("backup_status", Policy::Managers),
+    ("backup_run", Policy::Managers),
+    ("backup_settings_set", Policy::Admin),
 ];
 
 fn manager(role: Role) -> bool {
@@ -400,6 +403,7 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
         }
         "import_profile_save" => json!({"name": "P", "target": "stock", "mapping": {"vin": "VIN"}}),
         "import_rejects_file" => json!({"rows": []}),
+        "backup_settings_set" => json!({"folder": "", "keep": 14}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
         }

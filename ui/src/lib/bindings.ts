@@ -54,6 +54,28 @@ demo_password: string | null, pin_allowed: boolean,
  */
 users: Array<SignInUser>, };
 
+export type BackupFile = { path: string, name: string, bytes: number, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, };
+
+export type BackupSettings = { 
+/**
+ * Empty: the default folder beside the database.
+ */
+folder: string, keep: number, };
+
+export type BackupStatus = { folder: string, keep: number, last: BackupFile | null, 
+/**
+ * The folder's backups, newest first.
+ */
+files: Array<BackupFile>, 
+/**
+ * The last `PRAGMA quick_check` (at start): "ok" or what SQLite found; None before the first.
+ */
+integrity: string | null, integrity_at: string | null, };
+
 export type Buyer = { name: string, company?: string | null, address: string, postal_code: string, city: string, email?: string | null, phone?: string | null, };
 
 export type CallInput = { lead_id: number, outcome: CallOutcome, duration_s: number, note?: string | null, };
@@ -1225,6 +1247,9 @@ export type Commands = {
   import_profiles: { args: Empty, result: Array<ImportProfile> },
   import_profile_save: { args: ImportProfile, result: Array<ImportProfile> },
   import_rejects_file: { args: RejectsFileInput, result: RejectsFile },
+  backup_status: { args: Empty, result: BackupStatus },
+  backup_run: { args: Empty, result: BackupFile },
+  backup_settings_set: { args: BackupSettings, result: BackupStatus },
 };
 
 export const MANAGER_ROLES: readonly Role[] = ["chef_des_ventes", "responsable_apv", "administrateur"];

@@ -224,6 +224,7 @@ use super::*;
 
 no_scope!(
     Empty,
+    crate::kernel::backup::BackupSettings,
     LeadQuery,
     LeadRef,
     NewLead,

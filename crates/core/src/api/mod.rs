@@ -41,6 +41,7 @@ pub use crate::intake::quarantine::{
     InboundConvert, InboundDetail, InboundItem, InboundPage, InboundQuery, InboundRef, IntakeCounts,
 };
 pub use crate::kernel::app::{App, Empty};
+pub use crate::kernel::backup::{BackupFile, BackupSettings, BackupStatus};
 use crate::kernel::error::{ApiError, CoreError};
 pub use crate::leads::closing::{CloseReason, CloseReasonsInput};
 pub use crate::leads::commands::{
@@ -246,6 +247,9 @@ commands! {
     import_profiles(Empty) -> Vec<ImportProfile> : Roles(IMPORTERS);
     import_profile_save(ImportProfile) -> Vec<ImportProfile> : Roles(IMPORTERS);
     import_rejects_file(RejectsFileInput) -> RejectsFile : Roles(IMPORTERS);
+    backup_status(Empty) -> BackupStatus : Roles(MANAGERS);
+    backup_run(Empty) -> BackupFile : Roles(MANAGERS);
+    backup_settings_set(BackupSettings) -> BackupStatus : Roles(ADMIN);
 }
 
 /// Whether a command changes leads: the window refreshes its lead lists after it.

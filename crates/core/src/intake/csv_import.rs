@@ -180,6 +180,9 @@ impl App {
             .iter()
             .map(|(_, raw, mail)| (raw.as_slice(), mail, Channel::Csv))
             .collect();
+        if !items.is_empty() {
+            self.backup_before_import();
+        }
         let stored = self.ingest_parsed_batch(&items)?;
         rows.extend(
             pending

@@ -2,6 +2,7 @@
 //! settings, secrets, validation of user input and storage. It knows no business concept.
 
 pub mod app;
+pub mod backup;
 pub mod blobs;
 pub mod clock;
 pub mod db;

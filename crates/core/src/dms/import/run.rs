@@ -171,6 +171,9 @@ impl App {
         };
         drop(conn);
         let columns = mapping::resolve(req.target, &mapping, &table.format.headers)?;
+        if !req.dry_run {
+            self.backup_before_import();
+        }
         let sha256 = crate::kernel::blobs::sha256_file(&req.path)
             .map_err(|e| CoreError::invalid("file", format!("Fichier illisible : {e}.")))?;
         let mut summary = ImportSummary {
