@@ -27,6 +27,8 @@ step "CLI, intake and webhook"
 bash tests/cli.sh target/debug/carnet
 step "webhook under 200 slow clients, loopback only"
 .venv/bin/python tests/webhook_load.py target/debug/carnet
+step "crash trials: SIGKILL during intake, lead CSV import, backup, restore (CRASH_TRIALS=200 for the benchmark)"
+bash tests/crash.sh target/debug/carnet
 step "DMS imports (shared samples, bad files, kill -9 during an import)"
 bash tests/dms.sh target/debug/carnet
 step "intake score on the shared sample mails"

@@ -160,6 +160,20 @@ export function formatBytes(bytes: number): string {
   return `${normaliseSpaces(decimalFormatter.format(shown))}\u00a0${steps[i]}`;
 }
 
+const megaFormatter = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * A size in bytes, always in Mo (base 1024, one decimal, as `carnet backups` prints it) so that
+ * a list of files compares at a glance: "1,5 Mo", "40,0 Mo", "1 234,5 Mo"; a non-empty file
+ * below 0,05 Mo reads "< 0,1 Mo". "" for a negative or missing value.
+ */
+export function formatMegabytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return "";
+  const mo = bytes / (1024 * 1024);
+  if (bytes > 0 && mo < 0.05) return `<\u00a0${normaliseSpaces(megaFormatter.format(0.1))}\u00a0${units.mega}`;
+  return `${normaliseSpaces(megaFormatter.format(mo))}\u00a0${units.mega}`;
+}
+
 /** 12345 → "12 345" (no-break space). */
 export function formatInteger(n: number): string {
   return normaliseSpaces(integerFormatter.format(n));

@@ -1,7 +1,7 @@
 // The tabs of Réglages: which ones a user sees, and their address ("#/reglages/garage").
 import { canAdminister, canManage, type Actor } from "./permissions";
 
-export const SETTINGS_TABS = ["general", "trash", "documents", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
+export const SETTINGS_TABS = ["general", "trash", "documents", "backups", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 /** The tab's path after "#/reglages/" (French, as seen in the address); the general tab has none. */
@@ -9,6 +9,7 @@ export const settingsTabPaths: Record<SettingsTab, string> = {
   general: "",
   trash: "corbeille",
   documents: "documents",
+  backups: "sauvegardes",
   garage: "garage",
   sites: "sites",
   users: "utilisateurs",
@@ -17,11 +18,14 @@ export const settingsTabPaths: Record<SettingsTab, string> = {
   journal: "journal",
 };
 
+export type TabAccess = "all" | "managers" | "admin";
+
 /** Who may open each tab: everybody, managers or administrators. */
-const ACCESS: Record<SettingsTab, "all" | "managers" | "admin"> = {
+const ACCESS: Record<SettingsTab, TabAccess> = {
   general: "all",
   trash: "managers",
   documents: "managers",
+  backups: "managers",
   garage: "admin",
   sites: "admin",
   users: "admin",
@@ -29,6 +33,10 @@ const ACCESS: Record<SettingsTab, "all" | "managers" | "admin"> = {
   auth: "admin",
   journal: "admin",
 };
+
+export function tabAccess(tab: SettingsTab): TabAccess {
+  return ACCESS[tab];
+}
 
 export function mayOpenTab(me: Actor | null | undefined, tab: SettingsTab): boolean {
   const access = ACCESS[tab];

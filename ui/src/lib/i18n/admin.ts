@@ -1,11 +1,12 @@
 // Réglages: the tabs, and the administration (garage, sites, users, close reasons, sign-in
-// settings, journal) and the corbeille.
+// settings, journal), the corbeille and the backups.
 
 export const settingsTabs = {
   label: "Rubriques des réglages",
   general: "Suivi et équipe",
   trash: "Corbeille",
   documents: "Documents",
+  backups: "Sauvegardes",
   garage: "Garage",
   sites: "Sites",
   users: "Utilisateurs",
@@ -167,4 +168,42 @@ export const trashTab = {
   empty: "La corbeille est vide.",
   loadFailed: "Impossible de charger la corbeille.",
   count: (n: number) => (n <= 1 ? `${n} lead` : `${n} leads`),
+};
+
+export const backupsTab = {
+  title: "Sauvegardes",
+  intro: "Sauvegarde automatique chaque jour et avant chaque import.",
+  restoreBefore: "Pour restaurer : fermez Carnet puis lancez ",
+  restoreCommand: "carnet restore FICHIER",
+  restoreAfter: " (la base actuelle est gardée de côté).",
+  last: "Dernière sauvegarde",
+  lastValue: (date: string, size: string) => `${date} (${size})`,
+  none: "Aucune sauvegarde pour l'instant.",
+  stale: "La dernière sauvegarde date de plus de deux jours : vérifiez que le dossier est accessible (clé USB branchée, partage réseau joignable).",
+  folder: "Dossier",
+  keep: "Sauvegardes gardées",
+  keepValue: (n: number) => (n <= 1 ? `la plus récente` : `les ${n} plus récentes`),
+  integrity: "Intégrité",
+  integrityOk: (date: string) => `Base vérifiée le ${date} : intègre`,
+  integrityOkUndated: "Base vérifiée : intègre",
+  integrityBad: (date: string) => `Base vérifiée le ${date} : SQLite signale des anomalies.`,
+  integrityBadUndated: "SQLite signale des anomalies dans la base.",
+  integrityAdvice: "Gardez les sauvegardes existantes et restaurez la plus récente qui précède le problème.",
+  integrityUnknown: "Pas encore vérifiée : la vérification a lieu au démarrage de Carnet.",
+  list: "Sauvegardes du dossier",
+  count: (n: number) => (n <= 1 ? `${n} sauvegarde` : `${n} sauvegardes`),
+  empty: "Aucune sauvegarde dans ce dossier.",
+  columns: { name: "Fichier", at: "Date", size: "Taille" },
+  run: "Sauvegarder maintenant",
+  running: "Sauvegarde en cours…",
+  done: (name: string, size: string) => `Sauvegarde écrite : ${name} (${size}).`,
+  loadFailed: "Impossible de lire l'état des sauvegardes.",
+  settingsTitle: "Réglages des sauvegardes",
+  folderLabel: "Dossier",
+  folderHint: "vide : dossier « …-sauvegardes » à côté de la base ; une clé USB ou un partage réseau convient",
+  keepLabel: "Nombre gardé",
+  keepInvalid: "Nombre de sauvegardes gardées : de 1 à 365.",
+  save: "Enregistrer",
+  saved: "Réglages des sauvegardes enregistrés.",
+  readOnly: "Le dossier et le nombre de sauvegardes gardées sont réglés par l'administrateur.",
 };
