@@ -163,6 +163,7 @@ const POLICY: &[(&str, Policy)] = &[
     ("import_profile_save", Policy::Importers),
     ("import_rejects_file", Policy::Importers),
     ("backup_status", Policy::Managers),
+    ("outbox_list", Policy::Managers),
     ("backup_run", Policy::Managers),
     ("backup_settings_set", Policy::Admin),
 ];

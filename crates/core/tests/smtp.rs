@@ -146,6 +146,43 @@ fn a_new_lead_alerts_its_owner_by_mail() {
         0,
         "nothing is sent twice"
     );
+
+    // A crash after the server took a mail but before Carnet recorded it: the mail is sent again
+    // at the next start, with the same Message-ID, so that the receiver drops the copy.
+    let conn = rusqlite::Connection::open(dir.path().join("c.db")).unwrap();
+    conn.execute("UPDATE outbox SET state = 'pending', sent_at = NULL WHERE id = (SELECT min(id) FROM outbox)", [])
+        .unwrap();
+    assert_eq!(app.outbox_send(Empty {}).unwrap().sent, 1);
+    let mails = sink.received();
+    let id_of = |m: &String| {
+        m.lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
+            .map(|l| l[11..].trim().to_string())
+    };
+    let ids: Vec<String> = mails.iter().filter_map(id_of).collect();
+    assert_eq!(ids.len(), 4, "{mails:?}");
+    assert!(
+        ids.iter().all(|id| id.starts_with("<carnet-outbox-")),
+        "{ids:?}"
+    );
+    let mut distinct = ids.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        3,
+        "the copy carries the first one's Message-ID: {ids:?}"
+    );
+    // The outbox screen lists them, sent.
+    let listed = app
+        .outbox_list(carnet_core::api::OutboxQuery {
+            state: Some("sent".into()),
+        })
+        .unwrap();
+    assert_eq!(listed.len(), 3);
+    assert!(listed
+        .iter()
+        .all(|m| m.sent_at.is_some() && m.lead_code.as_deref() == Some(code.as_str())));
 }
 
 fn owner_email_of(app: &App, owner: &str) -> String {

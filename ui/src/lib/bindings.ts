@@ -66,7 +66,15 @@ export type BackupSettings = {
  */
 folder: string, keep: number, };
 
-export type BackupStatus = { folder: string, keep: number, last: BackupFile | null, 
+export type BackupStatus = { 
+/**
+ * The folder in use (the default one when none was chosen).
+ */
+folder: string, 
+/**
+ * No folder chosen: backups go beside the database.
+ */
+folder_is_default: boolean, keep: number, last: BackupFile | null, 
 /**
  * The folder's backups, newest first.
  */
@@ -743,6 +751,14 @@ off_premises?: boolean, };
 
 export type OrderRef = { id: number, };
 
+export type OutboxItem = { id: number, kind: string, to_addr: string, subject: string, 
+/**
+ * pending (waits), sent, failed (given up after its attempts).
+ */
+state: string, attempts: number, last_error: string | null, created_at: string, sent_at: string | null, next_attempt_at: string, lead_code: string | null, };
+
+export type OutboxQuery = { state?: string | null, };
+
 export type OwnedVehicle = { vin: string, 
 /**
  * Make, model and version when the stock knows the VIN.
@@ -1179,6 +1195,7 @@ export type Commands = {
   smtp_status: { args: Empty, result: SmtpStatus },
   smtp_configure: { args: SmtpSetup, result: SmtpStatus },
   outbox_send: { args: Empty, result: SendReport },
+  outbox_list: { args: OutboxQuery, result: Array<OutboxItem> },
   lead_log_call: { args: CallInput, result: CallResult },
   task_create: { args: TaskInput, result: Task },
   task_move: { args: TaskMove, result: Task },

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatBytes,
+  formatMegabytes,
   formatCents,
   formatDuration,
   formatElapsed,
@@ -180,6 +181,17 @@ describe("byte sizes and prices", () => {
   it("rejects nonsense", () => {
     expect(formatBytes(-1)).toBe("");
     expect(formatBytes(Number.NaN)).toBe("");
+  });
+
+  it("formats backup sizes in Mo with one French decimal", () => {
+    expect(formatMegabytes(1.5 * 1024 * 1024)).toBe(`1,5${NBSP}Mo`);
+    expect(formatMegabytes(40 * 1024 * 1024)).toBe(`40,0${NBSP}Mo`);
+    expect(formatMegabytes(300 * 1024)).toBe(`0,3${NBSP}Mo`);
+    expect(formatMegabytes(1234.5 * 1024 * 1024)).toBe(`1${NBSP}234,5${NBSP}Mo`);
+    expect(formatMegabytes(0)).toBe(`0,0${NBSP}Mo`);
+    expect(formatMegabytes(4096)).toBe(`<${NBSP}0,1${NBSP}Mo`);
+    expect(formatMegabytes(-1)).toBe("");
+    expect(formatMegabytes(null)).toBe("");
   });
 
   it("formats prices in cents as euros", () => {

@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { parseHash } from "./router.svelte";
-import { mayOpenTab, settingsHref, settingsTabsFor, tabFromPath } from "./settingsTabs";
+import { mayOpenTab, settingsHref, settingsTabsFor, tabAccess, tabFromPath } from "./settingsTabs";
 
 describe("settings tabs", () => {
   it("show the corbeille to managers and the administration to administrators", () => {
     expect(settingsTabsFor({ id: 1, role: "vendeur", site_id: 1 })).toEqual(["general"]);
-    expect(settingsTabsFor({ id: 2, role: "chef_des_ventes", site_id: 1 })).toEqual(["general", "trash", "documents"]);
-    expect(settingsTabsFor({ id: 3, role: "administrateur", site_id: null })).toEqual(["general", "trash", "documents", "garage", "sites", "users", "reasons", "auth", "journal"]);
+    expect(settingsTabsFor({ id: 2, role: "chef_des_ventes", site_id: 1 })).toEqual(["general", "trash", "documents", "backups"]);
+    expect(settingsTabsFor({ id: 5, role: "responsable_apv", site_id: 1 })).toEqual(["general", "trash", "documents", "backups"]);
+    expect(settingsTabsFor({ id: 3, role: "administrateur", site_id: null })).toEqual(["general", "trash", "documents", "backups", "garage", "sites", "users", "reasons", "auth", "journal"]);
     expect(settingsTabsFor(null)).toEqual([]);
     expect(mayOpenTab({ id: 4, role: "hotesse", site_id: 1 }, "journal")).toBe(false);
+    expect(mayOpenTab({ id: 4, role: "vendeur", site_id: 1 }, "backups")).toBe(false);
+    expect(tabAccess("backups")).toBe("managers");
+    expect(tabAccess("auth")).toBe("admin");
   });
 
   it("have French addresses, read back by the router", () => {
@@ -20,6 +24,8 @@ describe("settings tabs", () => {
     expect(tabFromPath("corbeille")).toBe("trash");
     expect(tabFromPath("documents")).toBe("documents");
     expect(settingsHref("documents")).toBe("#/reglages/documents");
+    expect(settingsHref("backups")).toBe("#/reglages/sauvegardes");
+    expect(tabFromPath("sauvegardes")).toBe("backups");
     expect(tabFromPath(null)).toBe("general");
     expect(tabFromPath("inconnu")).toBe("general");
     expect(parseHash("#/agenda/x")).toEqual({ name: "not_found" });

@@ -225,6 +225,7 @@ use super::*;
 no_scope!(
     Empty,
     crate::kernel::backup::BackupSettings,
+    crate::notify::outbox::OutboxQuery,
     LeadQuery,
     LeadRef,
     NewLead,

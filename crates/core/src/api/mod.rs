@@ -55,7 +55,7 @@ pub use crate::leads::referential::MakeModels;
 pub use crate::leads::timeline::Event;
 pub use crate::leads::trash::{LeadIdInput, TrashItem};
 pub use crate::notify::inapp::{MarkReadInput, NotificationList, NotificationQuery};
-pub use crate::notify::outbox::{SendReport, SmtpSetup, SmtpStatus};
+pub use crate::notify::outbox::{OutboxItem, OutboxQuery, SendReport, SmtpSetup, SmtpStatus};
 pub use crate::org::absences::AbsenceInput;
 pub use crate::org::audit::{JournalPage, JournalQuery};
 pub use crate::org::auth::{
@@ -179,6 +179,7 @@ commands! {
     smtp_status(Empty) -> SmtpStatus : SignedIn, polled;
     smtp_configure(SmtpSetup) -> SmtpStatus : Roles(ADMIN);
     outbox_send(Empty) -> SendReport : SignedIn;
+    outbox_list(OutboxQuery) -> Vec<OutboxItem> : Roles(MANAGERS);
     lead_log_call(CallInput) -> CallResult : LeadWork, changes_leads;
     task_create(TaskInput) -> Task : LeadWork, changes_leads;
     task_move(TaskMove) -> Task : LeadWork, changes_leads;

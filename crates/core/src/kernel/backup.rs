@@ -36,7 +36,10 @@ pub struct BackupFile {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BackupStatus {
+    /// The folder in use (the default one when none was chosen).
     pub folder: String,
+    /// No folder chosen: backups go beside the database.
+    pub folder_is_default: bool,
     pub keep: u32,
     pub last: Option<BackupFile>,
     /// The folder's backups, newest first.
@@ -361,6 +364,7 @@ impl App {
         let folder = self.backup_folder()?;
         let integrity: Option<(String, String)> = settings::get_json(&conn, INTEGRITY)?;
         Ok(BackupStatus {
+            folder_is_default: settings::get(&conn, &BACKUP_FOLDER)?.trim().is_empty(),
             folder: folder.display().to_string(),
             keep: settings::get(&conn, &BACKUP_KEEP)?,
             last: settings::get_json(&conn, LAST_BACKUP)?,

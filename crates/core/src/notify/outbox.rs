@@ -52,6 +52,31 @@ pub struct SmtpStatus {
     pub last_error: Option<String>,
 }
 
+/// The outbox screen's filter: every mail, or those in one state (pending, sent, failed).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct OutboxQuery {
+    #[ts(optional = nullable)]
+    pub state: Option<String>,
+}
+
+/// A mail of the outbox, as the Réglages → E-mails screen lists it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub kind: String,
+    pub to_addr: String,
+    pub subject: String,
+    /// pending (waits), sent, failed (given up after its attempts).
+    pub state: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub next_attempt_at: String,
+    pub lead_code: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct SendReport {
     pub sent: u32,
@@ -139,6 +164,17 @@ pub(crate) fn queue_with_files(
     Ok(conn.last_insert_rowid())
 }
 
+/// The Message-ID of an outbox row, the same at every attempt: a mail sent, then sent again
+/// because a crash came before its sending was recorded, is dropped as a copy by receivers.
+pub(crate) fn message_id(id: i64, created_at: &str, from_address: &str) -> String {
+    let stamp: String = created_at.chars().filter(char::is_ascii_digit).collect();
+    let domain = from_address
+        .rsplit_once('@')
+        .map_or("carnet.invalid", |(_, d)| d)
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    format!("<carnet-outbox-{id}-{stamp}@{domain}>")
+}
+
 /// The message, with its files when it has some (read back from the data folder, checked).
 fn build(
     folder: &std::path::Path,
@@ -147,11 +183,16 @@ fn build(
     subject: String,
     body: String,
     files: Option<&str>,
+    message_id: String,
 ) -> std::result::Result<Message, String> {
     let to: Mailbox = to
         .parse()
         .map_err(|e: lettre::address::AddressError| e.to_string())?;
-    let builder = Message::builder().from(from).to(to).subject(subject);
+    let builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .message_id(Some(message_id));
     let files: Vec<Attachment> = match files {
         Some(json) => serde_json::from_str(json).map_err(|e| e.to_string())?,
         None => Vec::new(),
@@ -191,6 +232,36 @@ fn transport(config: &SmtpConfig, password: Option<String>) -> Result<SmtpTransp
 }
 
 impl App {
+    /// The last 200 mails of the outbox, newest first: what was sent, what waits, what failed.
+    pub fn outbox_list(&self, q: OutboxQuery) -> Result<Vec<OutboxItem>> {
+        let state = q
+            .state
+            .filter(|s| matches!(s.as_str(), "pending" | "sent" | "failed"));
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT o.id, o.kind, o.to_addr, o.subject, o.state, o.attempts, o.last_error, o.created_at, o.sent_at,
+                    o.next_attempt_at, l.code
+             FROM outbox o LEFT JOIN leads l ON l.id = o.lead_id
+             WHERE ?1 IS NULL OR o.state = ?1 ORDER BY o.id DESC LIMIT 200",
+        )?;
+        let rows = stmt.query_map([state], |r| {
+            Ok(OutboxItem {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                to_addr: r.get(2)?,
+                subject: r.get(3)?,
+                state: r.get(4)?,
+                attempts: r.get(5)?,
+                last_error: r.get(6)?,
+                created_at: r.get(7)?,
+                sent_at: r.get(8)?,
+                next_attempt_at: r.get(9)?,
+                lead_code: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn smtp_status(&self, _: Empty) -> Result<SmtpStatus> {
         let conn = self.conn()?;
         let config: Option<SmtpConfig> = settings::get_json(&conn, CONFIG_KEY)?;
@@ -241,12 +312,12 @@ impl App {
             return Ok(SendReport::default());
         };
         let now = self.now();
-        type Due = (i64, String, String, String, i64, Option<String>);
+        type Due = (i64, String, String, String, i64, Option<String>, String);
         let due: Vec<Due> = conn
             .prepare_cached(
-                "SELECT id, to_addr, subject, body, attempts, attachments FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
+                "SELECT id, to_addr, subject, body, attempts, attachments, created_at FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
             )?
-            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
             .collect::<rusqlite::Result<_>>()?;
         drop(conn);
         if due.is_empty() {
@@ -267,9 +338,18 @@ impl App {
         let mailer = transport(&config, self.secrets().get(&secret_key(&config))?)?;
         let mut report = SendReport::default();
         let folder = crate::kernel::blobs::folder(self.db_path());
-        for (id, to, subject, body, attempts, files) in due {
-            let sent = build(&folder, from.clone(), &to, subject, body, files.as_deref())
-                .and_then(|message| mailer.send(&message).map(drop).map_err(|e| e.to_string()));
+        for (id, to, subject, body, attempts, files, created_at) in due {
+            let message_id = message_id(id, &created_at, &config.from_address);
+            let sent = build(
+                &folder,
+                from.clone(),
+                &to,
+                subject,
+                body,
+                files.as_deref(),
+                message_id,
+            )
+            .and_then(|message| mailer.send(&message).map(drop).map_err(|e| e.to_string()));
             let now_text = crate::kernel::clock::to_text(self.now());
             self.write(|tx, _| {
                 match &sent {
