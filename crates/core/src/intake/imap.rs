@@ -52,7 +52,7 @@ pub struct MailboxStatus {
     pub state: MailboxState,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct MailboxSetup {
     pub config: MailboxConfig,
     /// Stored in the OS keyring; omitted = unchanged.
@@ -356,3 +356,5 @@ where
     let _ = tokio::time::timeout(NETWORK_TIMEOUT, imap.logout()).await;
     Ok(summary)
 }
+
+crate::kernel::redact::debug_redacted!(MailboxSetup { config ; password });

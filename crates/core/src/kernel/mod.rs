@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod format;
 pub mod phone;
+pub(crate) mod redact;
 pub mod postal;
 pub mod secrets;
 pub mod session;

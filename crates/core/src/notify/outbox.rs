@@ -34,7 +34,7 @@ pub struct SmtpConfig {
     pub from_name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct SmtpSetup {
     pub config: SmtpConfig,
     /// Stored with the secrets; omitted = unchanged.
@@ -375,3 +375,5 @@ impl App {
         Ok(report)
     }
 }
+
+crate::kernel::redact::debug_redacted!(SmtpSetup { config ; password });

@@ -126,7 +126,7 @@ pub struct AuthStatus {
     pub users: Vec<SignInUser>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct SignInInput {
     /// E-mail or name.
     pub login: String,
@@ -138,14 +138,14 @@ pub struct SignInInput {
     pub pin: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct SignedIn {
     /// Sent with every command of this window.
     pub token: String,
     pub user: User,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct SessionInput {
     pub token: String,
     #[serde(default)]
@@ -156,13 +156,13 @@ pub struct SessionInput {
     pub pin: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct PasswordChange {
     pub current: String,
     pub new: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct PinInput {
     /// 4 to 6 digits; null removes the PIN.
     pub pin: Option<String>,
@@ -562,3 +562,13 @@ mod tests {
         assert!(!verify_secret("x", "not a hash"));
     }
 }
+
+crate::kernel::redact::debug_redacted!(SignInInput { login ; password, pin });
+
+crate::kernel::redact::debug_redacted!(SignedIn { user ; token });
+
+crate::kernel::redact::debug_redacted!(SessionInput {  ; token, password, pin });
+
+crate::kernel::redact::debug_redacted!(PasswordChange {  ; current, new });
+
+crate::kernel::redact::debug_redacted!(PinInput {  ; pin });

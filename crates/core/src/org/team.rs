@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct UserInput {
     /// None creates a user.
     #[serde(default)]
@@ -31,7 +31,7 @@ pub struct UserInput {
     pub password: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 pub struct PasswordReset {
     pub user_id: i64,
     pub password: String,
@@ -157,3 +157,6 @@ impl App {
         Ok(user)
     }
 }
+
+crate::kernel::redact::debug_redacted!(PasswordReset { user_id ; password });
+crate::kernel::redact::debug_redacted!(UserInput { id, name, email, role, site_id, phone ; password });

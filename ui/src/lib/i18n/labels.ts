@@ -74,6 +74,13 @@ export const smtpSecurityLabels: Record<SmtpSecurity, string> = {
   plain: "Sans chiffrement (local)",
 };
 
+/** The states of a mail in the outbox (Réglages → E-mails). */
+export const outboxStateLabels: Record<"pending" | "sent" | "failed", string> = {
+  pending: "En attente",
+  sent: "Envoyé",
+  failed: "Échec définitif",
+};
+
 export const slaModeLabels: Record<SlaMode, string> = {
   working_hours: "Heures ouvrées",
   next_working_day: "Jour ouvré suivant (fermeture)",

@@ -120,3 +120,28 @@ export const smtp = {
   portInvalid: "Port invalide (587 en général).",
   readOnly: "Seul l'administrateur configure l'envoi des e-mails.",
 };
+
+export const outbox = {
+  title: "Courriers envoyés et en attente",
+  intro: "Un courrier renvoyé après une coupure garde le même identifiant (Message-ID) : le destinataire ne le reçoit pas deux fois.",
+  filter: "Afficher",
+  filters: { all: "Tous", pending: "En attente", sent: "Envoyés", failed: "En échec" },
+  refresh: "Rafraîchir",
+  loading: "Chargement…",
+  loadFailed: "Impossible de lire la file des e-mails.",
+  empty: "Aucun courrier pour l'instant.",
+  emptyFiltered: "Aucun courrier dans cet état.",
+  capped: (n: number) => `Seuls les ${n} courriers les plus récents sont affichés.`,
+  noSubject: "(sans objet)",
+  columns: {
+    created: "Créé le",
+    to: "Destinataire",
+    subject: "Objet",
+    state: "État",
+    attempts: "Tentatives",
+    nextAttempt: "Prochaine tentative",
+    sentAt: "Envoyé le",
+    error: "Dernière erreur",
+    lead: "Lead",
+  },
+};
