@@ -7,6 +7,7 @@ import {
   canCloseLead,
   canEditAbsence,
   canImport,
+  canListOutbox,
   canManage,
   canTakeLead,
   canWorkLead,
@@ -38,6 +39,10 @@ describe("roles", () => {
     expect(canManage(chef)).toBe(true);
     expect(canAdminister(chef)).toBe(false);
     expect(canAdminister(admin)).toBe(true);
+  });
+
+  it("the outbox's list: the managers only", () => {
+    expect([hotesse, karim, chef, apv, admin, null].map(canListOutbox)).toEqual([false, false, true, true, true, false]);
   });
 
   it("DMS imports and the stock's edits: the administrator and the chef des ventes", () => {

@@ -55,6 +55,12 @@ export function canCloseLead(me: Actor | null | undefined, lead: LeadScope): boo
 /** Managers: the corbeille, quarantine discard, rules, follow-up settings, escalations. */
 export const canManage = isManager;
 
+/**
+ * The outbox's list of mails (Réglages → E-mails): managers, as `outbox_list`. Sending the queue
+ * now and its counts are open to everyone.
+ */
+export const canListOutbox = isManager;
+
 /** Administrators: garage, sites, users, close reasons, sign-in settings, journal, mailbox and SMTP. */
 export const canAdminister = isAdmin;
 

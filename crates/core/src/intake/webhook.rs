@@ -99,7 +99,7 @@ pub fn schema_json() -> String {
 }
 
 /// A stored webhook body read again (a row left unprocessed by an older version).
-pub(crate) fn parse_body(body: &[u8]) -> ParsedMail {
+pub fn parse_body(body: &[u8]) -> ParsedMail {
     match serde_json::from_slice::<WebhookLead>(body) {
         Ok(lead) => to_parsed(&lead),
         Err(e) => ParsedMail {
