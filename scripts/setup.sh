@@ -48,6 +48,10 @@ if [ "$want_test" = 1 ]; then
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --quiet
   fi
+  # Licences, banned and duplicated crates, sources (about 4 minutes, once per machine).
+  if ! command -v cargo-deny >/dev/null 2>&1; then
+    cargo install cargo-deny --locked --quiet
+  fi
   if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
   .venv/bin/python -c 'import selenium, aiosmtpd, openpyxl' 2>/dev/null || .venv/bin/pip install -q 'selenium>=4.20,<5' 'aiosmtpd>=1.4,<2' 'openpyxl>=3.1,<4'
 fi

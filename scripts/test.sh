@@ -16,6 +16,9 @@ cargo fmt --all -- --check
 step "UI: type check, unit tests, build"
 (cd ui && npm run --silent check && npm run --silent test && npm run --silent build)
 
+step "dependencies: licences, banned crates, sources (cargo-deny, offline)"
+cargo deny --offline check licenses bans sources
+
 step "clippy"
 cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
