@@ -485,7 +485,11 @@ export type InspectionItem = { item: string, state: ItemState, comment?: string 
  */
 photos: Array<number>, };
 
-export type IntakeCounts = { received_today: number, leads_today: number, merged_today: number, quarantined: number, total: number, };
+export type IntakeCounts = { received_today: number, leads_today: number, merged_today: number, quarantined: number, 
+/**
+ * Stored but not processed yet (left by an older version; finished by the worker).
+ */
+in_progress: number, total: number, };
 
 export type Interest = "chaud" | "tiede" | "froid";
 

@@ -22,7 +22,8 @@ describe("inbound states", () => {
 
   it("recognises the filter states only", () => {
     expect(isInboundState("merged")).toBe(true);
-    expect(isInboundState("received")).toBe(false);
+    expect(isInboundState("received")).toBe(true);
+    expect(isInboundState("sent")).toBe(false);
     expect(isInboundState("__proto__")).toBe(false);
   });
 

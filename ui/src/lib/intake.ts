@@ -3,7 +3,7 @@ import type { InboundItem, IngestSummary } from "./bindings";
 import { inboundStates, reception } from "./i18n";
 
 /** The states the quarantine table can show, in menu order (backend strings). */
-export const INBOUND_STATES = ["quarantined", "lead", "merged", "converted", "discarded"] as const;
+export const INBOUND_STATES = ["quarantined", "received", "lead", "merged", "converted", "discarded"] as const;
 export type InboundState = (typeof INBOUND_STATES)[number];
 
 export const DEFAULT_INBOUND_STATE: InboundState = "quarantined";

@@ -74,6 +74,8 @@ pub struct IntakeCounts {
     pub leads_today: u32,
     pub merged_today: u32,
     pub quarantined: u32,
+    /// Stored but not processed yet (left by an older version; finished by the worker).
+    pub in_progress: u32,
     pub total: u32,
 }
 
@@ -194,6 +196,7 @@ impl App {
                     count(*) FILTER (WHERE received_at >= ?1 AND state = 'lead'),
                     count(*) FILTER (WHERE received_at >= ?1 AND state = 'merged'),
                     count(*) FILTER (WHERE state = 'quarantined'),
+                    count(*) FILTER (WHERE state = 'received'),
                     count(*)
              FROM inbound",
             [today],
@@ -203,7 +206,8 @@ impl App {
                     leads_today: r.get(1)?,
                     merged_today: r.get(2)?,
                     quarantined: r.get(3)?,
-                    total: r.get(4)?,
+                    in_progress: r.get(4)?,
+                    total: r.get(5)?,
                 })
             },
         )?)

@@ -5,6 +5,7 @@ import { plural } from "./plural";
 export const inboundStates = {
   filter: {
     quarantined: "En quarantaine",
+    received: "En cours de traitement",
     lead: "Leads créés",
     merged: "Fusionnés",
     converted: "Convertis",
@@ -28,6 +29,7 @@ export const reception = {
     leadsToday: "Leads créés aujourd'hui",
     mergedToday: "Fusionnés aujourd'hui",
     quarantined: "En quarantaine",
+    inProgress: "En cours de traitement",
   },
   countsFailed: "Impossible de charger les compteurs de réception.",
   summary: {
