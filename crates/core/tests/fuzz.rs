@@ -28,22 +28,56 @@ fn files(dir: &Path, ext: &str) -> Vec<Vec<u8>> {
         .filter(|p| p.extension().is_some_and(|x| x == ext))
         .collect();
     found.sort();
-    found.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
+    found
+        .into_iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect()
 }
 
 /// Pieces that lead parsers astray: markup, entities, encodings, separators, numbers.
 const TOKENS: &[&[u8]] = &[
-    b"<", b">", b"</adf>", b"<prospect>", b"<![CDATA[", b"]]>", b"&#", b"&amp;", b"&#xFFFF;", b"=?utf-8?B?",
-    b"=?iso-8859-1?Q?", b"?=", b"\r\n\r\n", b"--boundary\r\n", b"Content-Transfer-Encoding: base64\r\n",
-    b"Content-Type: multipart/mixed; boundary=\"b\"\r\n", b";", b"\"", b"\t", b"\\u0000", b"{\"", b"\":",
-    b"99999999999999999999", b"-1", b"\xff\xfe", b"\xef\xbb\xbf", b"T\xc3\xa9l\xc3\xa9phone : ", b"Nom : ",
-    b"+33 (0)6 12 34 56 78", b"\xf0\x9f\x9a\x97", b"%", b"\0",
+    b"<",
+    b">",
+    b"</adf>",
+    b"<prospect>",
+    b"<![CDATA[",
+    b"]]>",
+    b"&#",
+    b"&amp;",
+    b"&#xFFFF;",
+    b"=?utf-8?B?",
+    b"=?iso-8859-1?Q?",
+    b"?=",
+    b"\r\n\r\n",
+    b"--boundary\r\n",
+    b"Content-Transfer-Encoding: base64\r\n",
+    b"Content-Type: multipart/mixed; boundary=\"b\"\r\n",
+    b";",
+    b"\"",
+    b"\t",
+    b"\\u0000",
+    b"{\"",
+    b"\":",
+    b"99999999999999999999",
+    b"-1",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"T\xc3\xa9l\xc3\xa9phone : ",
+    b"Nom : ",
+    b"+33 (0)6 12 34 56 78",
+    b"\xf0\x9f\x9a\x97",
+    b"%",
+    b"\0",
 ];
 
 fn mutate(rng: &mut fastrand::Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     let mut data = seeds[rng.usize(..seeds.len())].clone();
     for _ in 0..rng.usize(1..8) {
-        let at = if data.is_empty() { 0 } else { rng.usize(..data.len()) };
+        let at = if data.is_empty() {
+            0
+        } else {
+            rng.usize(..data.len())
+        };
         match rng.u8(..6) {
             0 if !data.is_empty() => data[at] ^= 1 << rng.u8(..8),
             1 => {
@@ -134,7 +168,9 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: &dyn Fn(&[u8])) {
 #[test]
 fn fuzz_mime() {
     let mut seeds = files(&fixtures().join("mail-variants"), "eml");
-    seeds.push(b"From: a@b.fr\r\nSubject: x\r\n\r\nNom : Test\r\nT\xc3\xa9l : 0612345678\r\n".to_vec());
+    seeds.push(
+        b"From: a@b.fr\r\nSubject: x\r\n\r\nNom : Test\r\nT\xc3\xa9l : 0612345678\r\n".to_vec(),
+    );
     fuzz("eml", seeds, &|input| {
         parse_mail(input);
     });
@@ -156,9 +192,13 @@ fn fuzz_adf() {
 
 #[test]
 fn fuzz_webhook_json() {
-    fuzz("json", files(&fixtures().join("fuzz/webhook"), "json"), &|body| {
-        parse_body(body);
-    });
+    fuzz(
+        "json",
+        files(&fixtures().join("fuzz/webhook"), "json"),
+        &|body| {
+            parse_body(body);
+        },
+    );
 }
 
 #[test]
@@ -170,8 +210,12 @@ fn fuzz_lead_csv() {
         renames: Vec::new(),
         dry_run: true,
     };
-    fuzz("csv", files(&fixtures().join("fuzz/csv"), "csv"), &|bytes| {
-        // A refusal (French message) is an answer; only a panic or a hang is a failure.
-        let _ = app.import_leads_csv("fuzz.csv", bytes, &options);
-    });
+    fuzz(
+        "csv",
+        files(&fixtures().join("fuzz/csv"), "csv"),
+        &|bytes| {
+            // A refusal (French message) is an answer; only a panic or a hang is a failure.
+            let _ = app.import_leads_csv("fuzz.csv", bytes, &options);
+        },
+    );
 }

@@ -9,7 +9,7 @@ const summary = (s: Partial<IngestSummary>): IngestSummary => {
 
 describe("inbound states", () => {
   it("labels every filter state in French", () => {
-    expect(INBOUND_STATES.map(inboundFilterLabel)).toEqual(["En quarantaine", "Leads créés", "Fusionnés", "Convertis", "Écartés"]);
+    expect(INBOUND_STATES.map(inboundFilterLabel)).toEqual(["En quarantaine", "En cours de traitement", "Leads créés", "Fusionnés", "Convertis", "Écartés"]);
   });
 
   it("labels one message's state, and shows unknown states as given", () => {

@@ -29,6 +29,9 @@ mod tests {
         };
         let shown = format!("{input:?} {input:#?}");
         assert!(shown.contains("sandrine") && shown.contains("[masqué]"));
-        assert!(!shown.contains("Tr3s-Secret!") && !shown.contains("4821"), "{shown}");
+        assert!(
+            !shown.contains("Tr3s-Secret!") && !shown.contains("4821"),
+            "{shown}"
+        );
     }
 }
