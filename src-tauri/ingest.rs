@@ -1,5 +1,5 @@
 //! `carnet ingest`: .eml files and folders through the intake pipeline, with a summary whose
-//! `files` always equals leads_created + merged + duplicates + quarantined + errors.
+//! `files` always equals leads_created + merged + duplicates + quarantined + opt_outs + errors.
 
 use carnet_core::intake::store::{Channel, IngestOutcome, IngestSummary, MAX_BATCH, MAX_RAW_BYTES};
 use carnet_core::{ApiError, CoreError};
@@ -121,8 +121,8 @@ pub fn run(db: &Path, paths: &[PathBuf], imap: bool, json: bool) -> Result<(), A
         }
     } else {
         println!(
-            "{} fichier(s) : {} lead(s) créé(s), {} fusionné(s), {} doublon(s), {} en quarantaine, {} erreur(s).",
-            summary.files, summary.leads_created, summary.merged, summary.duplicates, summary.quarantined, summary.errors
+            "{} fichier(s) : {} lead(s) créé(s), {} fusionné(s), {} doublon(s), {} en quarantaine, {} désinscription(s), {} erreur(s).",
+            summary.files, summary.leads_created, summary.merged, summary.duplicates, summary.quarantined, summary.opt_outs, summary.errors
         );
     }
     Ok(())

@@ -14,6 +14,7 @@ pub mod kernel;
 pub mod leads;
 pub mod notify;
 pub mod org;
+pub mod privacy;
 pub mod reports;
 pub mod routing;
 

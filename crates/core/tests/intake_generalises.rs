@@ -84,7 +84,7 @@ fn a_merged_request_keeps_its_trade_in_details_and_opt_in() {
     assert!(detail
         .events
         .iter()
-        .any(|e| e.kind == "contact_updated" && e.text.contains("offres")));
+        .any(|e| e.kind == "consent" && e.text.contains("non → oui")));
 }
 
 #[test]

@@ -15,6 +15,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["routing"],
     &["followup", "intake"],
     &["documents"],
+    &["privacy"],
     &["reports"],
     &["dev"],
     &["api"],

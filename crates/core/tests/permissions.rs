@@ -162,6 +162,9 @@ const POLICY: &[(&str, Policy)] = &[
     ("import_profiles", Policy::Importers),
     ("import_profile_save", Policy::Importers),
     ("import_rejects_file", Policy::Importers),
+    ("contact_consents", Policy::Anyone),
+    ("contact_export", Policy::Managers),
+    ("contact_erase", Policy::Managers),
     ("backup_status", Policy::Managers),
     ("outbox_list", Policy::Managers),
     ("backup_run", Policy::Managers),
@@ -405,6 +408,8 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
         "import_profile_save" => json!({"name": "P", "target": "stock", "mapping": {"vin": "VIN"}}),
         "import_rejects_file" => json!({"rows": []}),
         "backup_settings_set" => json!({"folder": "", "keep": 14}),
+        "contact_consents" | "contact_export" => json!({"contact_id": find(&t.contacts, target)}),
+        "contact_erase" => json!({"contact_id": find(&t.contacts, target), "confirm": true}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
         }

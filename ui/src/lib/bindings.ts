@@ -132,6 +132,14 @@ day: string, label: string, };
 
 export type Condition = "VN" | "VO";
 
+export type ConsentChannel = "email" | "sms";
+
+export type ConsentEvent = { id: number, channel: ConsentChannel, old: boolean, new: boolean, source: string, 
+/**
+ * RFC 3339 UTC.
+ */
+at: string, lead_id: number | null, user: string | null, };
+
 export type Contact = { id: number, first_name: string, last_name: string, company: string | null, phone: string | null, email: string | null, postal_code: string | null, city: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, created_at: string, updated_at: string, address: string | null, 
 /**
  * ISO 3166 alpha-2; None means France.
@@ -142,6 +150,16 @@ country: string | null,
  * shown « à vérifier » until someone corrects the contact.
  */
 to_check: Array<string>, };
+
+export type ContactExport = { 
+/**
+ * A file name for the download: `donnees-contact-123.json`.
+ */
+file_name: string, 
+/**
+ * The document, pretty-printed JSON (UTF-8).
+ */
+json: string, };
 
 export type ContactInput = { first_name: string, last_name: string, company?: string | null, phone?: string | null, email?: string | null, postal_code?: string | null, city?: string | null, consent_email?: boolean, consent_sms?: boolean, address?: string | null, 
 /**
@@ -266,6 +284,14 @@ export type Driver = { name: string, licence_number: string,
 licence_date: string, address?: string | null, };
 
 export type Empty = Record<symbol, never>;
+
+export type EraseInput = { contact_id: number, 
+/**
+ * The manager confirmed (the window asks; the CLI needs --yes).
+ */
+confirm: boolean, };
+
+export type EraseReport = { contact_id: number, leads: number, events: number, mails_received: number, mails_sent: number, files: number, orders_kept: number, };
 
 export type EscalationReport = { owners_alerted: number, managers_alerted: number, reassigned: number, };
 
@@ -477,7 +503,11 @@ state?: string | null, limit?: number, offset?: number, };
 
 export type InboundRef = { id: number, };
 
-export type IngestSummary = { files: number, leads_created: number, merged: number, duplicates: number, quarantined: number, errors: number, };
+export type IngestSummary = { files: number, leads_created: number, merged: number, duplicates: number, quarantined: number, 
+/**
+ * « STOP » replies: the withdrawal recorded on the contact.
+ */
+opt_outs: number, errors: number, };
 
 export type InspectionItem = { item: string, state: ItemState, comment?: string | null, 
 /**
@@ -1268,6 +1298,9 @@ export type Commands = {
   import_profiles: { args: Empty, result: Array<ImportProfile> },
   import_profile_save: { args: ImportProfile, result: Array<ImportProfile> },
   import_rejects_file: { args: RejectsFileInput, result: RejectsFile },
+  contact_consents: { args: ContactRef, result: Array<ConsentEvent> },
+  contact_export: { args: ContactRef, result: ContactExport },
+  contact_erase: { args: EraseInput, result: EraseReport },
   backup_status: { args: Empty, result: BackupStatus },
   backup_run: { args: Empty, result: BackupFile },
   backup_settings_set: { args: BackupSettings, result: BackupStatus },

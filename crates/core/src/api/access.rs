@@ -226,6 +226,7 @@ no_scope!(
     Empty,
     crate::kernel::backup::BackupSettings,
     crate::notify::outbox::OutboxQuery,
+    crate::privacy::erase::EraseInput,
     LeadQuery,
     LeadRef,
     NewLead,

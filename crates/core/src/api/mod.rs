@@ -48,7 +48,10 @@ pub use crate::leads::commands::{
     ContactMadeInput, ContactMatchQuery, ContactUpdate, DeadlineInput, LeadRef, NoteInput,
     QualifyInput, StatusInput,
 };
+pub use crate::leads::consent::ConsentEvent;
 pub use crate::leads::contact::Contact;
+pub use crate::privacy::erase::{EraseInput, EraseReport};
+pub use crate::privacy::export::ContactExport;
 pub use crate::leads::lead::{Lead, NewLead};
 pub use crate::leads::list::{LeadPage, LeadQuery};
 pub use crate::leads::referential::MakeModels;
@@ -248,6 +251,9 @@ commands! {
     import_profiles(Empty) -> Vec<ImportProfile> : Roles(IMPORTERS);
     import_profile_save(ImportProfile) -> Vec<ImportProfile> : Roles(IMPORTERS);
     import_rejects_file(RejectsFileInput) -> RejectsFile : Roles(IMPORTERS);
+    contact_consents(ContactRef) -> Vec<ConsentEvent> : SignedIn;
+    contact_export(ContactRef) -> ContactExport : Roles(MANAGERS);
+    contact_erase(EraseInput) -> EraseReport : Roles(MANAGERS), changes_leads;
     backup_status(Empty) -> BackupStatus : Roles(MANAGERS);
     backup_run(Empty) -> BackupFile : Roles(MANAGERS);
     backup_settings_set(BackupSettings) -> BackupStatus : Roles(ADMIN);

@@ -3,6 +3,7 @@
 //! read it on the lead page to prepare a call (seed 004).
 
 use crate::dms::Upsert;
+use crate::leads::consent::{self, ConsentChannel};
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
@@ -106,7 +107,10 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
             f.phone, f.landline, f.email, f.customer_since, consent_email, consent_sms, consent_at,
             consent_at.map(|_| IMPORT_SOURCE), now
         ])?;
-        return Ok(Upsert::Inserted(conn.last_insert_rowid()));
+        let id = conn.last_insert_rowid();
+        consent::log_change(conn, id, ConsentChannel::Email, false, consent_email, IMPORT_SOURCE, now)?;
+        consent::log_change(conn, id, ConsentChannel::Sms, false, consent_sms, IMPORT_SOURCE, now)?;
+        return Ok(Upsert::Inserted(id));
     };
     let imported_consent = old
         .consent_source
@@ -144,6 +148,13 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
         next.postal_code, next.city, next.phone, next.landline, next.email, next.customer_since,
         next.consent_email.unwrap_or(false), next.consent_sms.unwrap_or(false), consent_changed, now, IMPORT_SOURCE
     ])?;
+    for (channel, before, after) in [
+        (ConsentChannel::Email, old.fields.consent_email, next.consent_email),
+        (ConsentChannel::Sms, old.fields.consent_sms, next.consent_sms),
+    ] {
+        let (before, after) = (before.unwrap_or(false), after.unwrap_or(false));
+        consent::log_change(conn, old.id, channel, before, after, IMPORT_SOURCE, now)?;
+    }
     Ok(Upsert::Updated(old.id))
 }
 

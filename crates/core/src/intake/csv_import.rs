@@ -221,6 +221,10 @@ fn dry_outcome(outcome: &MailOutcome) -> IngestOutcome {
             o.result = crate::intake::store::IngestResult::Quarantined;
             o.reason = Some(reason.clone());
         }
+        MailOutcome::OptOut { .. } => {
+            o.result = crate::intake::store::IngestResult::OptOut;
+            o.reason = None;
+        }
     }
     o
 }

@@ -8,6 +8,7 @@ use super::reading::ReadContact;
 use crate::kernel::error::Result;
 use crate::kernel::format;
 use crate::kernel::validate;
+use crate::leads::consent::{self, ConsentChannel};
 use crate::leads::timeline::{self, kind};
 use crate::leads::vehicle::{self, VehicleInput};
 use rusqlite::{params, Connection};
@@ -128,32 +129,13 @@ pub(crate) fn into_open_lead(
         Some(&data),
     )?;
     complete_contact(conn, contact_id, read, now)?;
-    if read.contact.consent_email || read.contact.consent_sms {
-        let changed = conn.execute(
-            "UPDATE contacts SET consent_email = max(consent_email, ?2), consent_sms = max(consent_sms, ?3),
-                    consent_at = ?4, consent_source = ?5, updated_at = ?4
-             WHERE id = ?1 AND ((?2 AND NOT consent_email) OR (?3 AND NOT consent_sms))",
-            params![contact_id, read.contact.consent_email, read.contact.consent_sms, now, parsed.source],
-        )?;
-        if changed > 0 {
-            let text = format!(
-                "Accord pour recevoir des offres donné avec la nouvelle demande ({}).",
-                parsed.source
-            );
-            let data = serde_json::json!({
-                "consent_email": read.contact.consent_email,
-                "consent_sms": read.contact.consent_sms,
-                "source": parsed.source,
-            });
-            timeline::append(
-                conn,
-                lead_id,
-                now,
-                None,
-                kind::CONTACT_UPDATED,
-                &text,
-                Some(&data),
-            )?;
+    // A new opt-in is recorded (dated now, latest choice); a request without one withdraws nothing.
+    for (channel, given) in [
+        (ConsentChannel::Email, read.contact.consent_email),
+        (ConsentChannel::Sms, read.contact.consent_sms),
+    ] {
+        if given {
+            consent::record(conn, contact_id, channel, true, &parsed.source, now, Some(lead_id), None)?;
         }
     }
     for alert in &read.alerts {

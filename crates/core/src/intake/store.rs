@@ -51,7 +51,7 @@ impl Channel {
     }
 }
 
-crate::kernel::text_enum!(IngestResult { Created = "created", Merged = "merged", Duplicate = "duplicate", Quarantined = "quarantined", Error = "error" });
+crate::kernel::text_enum!(IngestResult { Created = "created", Merged = "merged", Duplicate = "duplicate", Quarantined = "quarantined", OptOut = "optout", Error = "error" });
 
 /// What became of one inbound message.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -90,6 +90,8 @@ pub struct IngestSummary {
     pub merged: u32,
     pub duplicates: u32,
     pub quarantined: u32,
+    /// « STOP » replies: the withdrawal recorded on the contact.
+    pub opt_outs: u32,
     pub errors: u32,
 }
 
@@ -101,6 +103,7 @@ impl IngestSummary {
             IngestResult::Merged => self.merged += 1,
             IngestResult::Duplicate => self.duplicates += 1,
             IngestResult::Quarantined => self.quarantined += 1,
+            IngestResult::OptOut => self.opt_outs += 1,
             IngestResult::Error => self.errors += 1,
         }
     }
@@ -294,6 +297,16 @@ fn ingest_one(
             store_raw(conn, raw, &sha, mail, channel, &now_text)?
         }
     };
+    if let MailOutcome::OptOut { address } = &mail.outcome {
+        let reason = opt_out(conn, address, &now_text)?;
+        conn.execute(
+            "UPDATE inbound SET state = 'discarded', reason = ?2, updated_at = ?3 WHERE id = ?1",
+            params![inbound_id, reason, now_text],
+        )?;
+        let mut o = IngestOutcome::new(IngestResult::OptOut, Some(inbound_id));
+        o.reason = Some(reason);
+        return Ok(o);
+    }
     let outcome = match &mail.outcome {
         MailOutcome::Lead(parsed) => match resolve_lead(conn, parsed, mail, now) {
             Ok(resolved) => resolved,
@@ -305,6 +318,7 @@ fn ingest_one(
         MailOutcome::NotALead { reason } | MailOutcome::Unparseable { reason } => {
             Resolved::Quarantine(reason.clone())
         }
+        MailOutcome::OptOut { .. } => Resolved::Quarantine(String::new()),
     };
     let parser = match &mail.outcome {
         MailOutcome::Lead(p) => Some(p.parser),
@@ -344,6 +358,31 @@ fn ingest_one(
             o
         }
     })
+}
+
+/// A « STOP » reply: every contact with this address withdraws its e-mail consent (source
+/// « réponse STOP »), shown on its latest lead. Returns the French line for the Réception screen.
+fn opt_out(conn: &Connection, address: &str, now: &str) -> Result<String> {
+    use crate::leads::consent::{self, ConsentChannel};
+    let Ok(email) = validate::email("email", address) else {
+        return Ok("Demande de désinscription d'une adresse illisible : rien à enregistrer.".into());
+    };
+    let contacts: Vec<(i64, Option<i64>)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT c.id, (SELECT max(l.id) FROM leads l WHERE l.contact_id = c.id)
+             FROM contacts c WHERE c.email = ?1 AND c.email IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([&email], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if contacts.is_empty() {
+        return Ok(format!("Demande de désinscription de {email}, adresse inconnue de Carnet : aucun envoi ne lui est fait."));
+    }
+    for (contact_id, lead_id) in &contacts {
+        consent::record(conn, *contact_id, ConsentChannel::Email, false, consent::source::STOP_REPLY, now, *lead_id, None)?;
+    }
+    tracing::info!(contacts = contacts.len(), "opt-out recorded");
+    Ok(format!("Désinscription enregistrée : plus aucun e-mail de prospection à {email}."))
 }
 
 enum Resolved {

@@ -91,6 +91,18 @@ pub fn store(folder: &Path, bytes: &[u8]) -> Result<String> {
     Ok(sha)
 }
 
+/// Removes the bytes stored under `sha` (an erasure): overwritten with zeros first, then deleted.
+pub fn erase(folder: &Path, sha: &str) -> std::io::Result<()> {
+    let target = path(folder, sha);
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return Ok(());
+    };
+    let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+    f.write_all(&vec![0u8; meta.len() as usize])?;
+    f.sync_all()?;
+    std::fs::remove_file(&target)
+}
+
 /// The bytes stored under `sha`, checked; `title` names the file in the messages.
 pub fn read(folder: &Path, sha: &str, title: &str) -> Result<Vec<u8>> {
     let bytes = std::fs::read(path(folder, sha)).map_err(|e| {

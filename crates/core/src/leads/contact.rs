@@ -2,6 +2,7 @@
 
 use crate::kernel::error::{CoreError, Result};
 use crate::kernel::postal::{self, PostalReading};
+use crate::leads::consent::{self, ConsentChannel};
 use crate::kernel::validate::{self, MAX_SHORT_TEXT};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -251,12 +252,23 @@ pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &s
         c.country,
         to_check_text(&c.to_check),
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    for (channel, given) in [(ConsentChannel::Email, c.consent_email), (ConsentChannel::Sms, c.consent_sms)] {
+        consent::log_change(conn, id, channel, false, given, consent_source, now)?;
+    }
+    Ok(id)
 }
 
-/// Replaces the contact's fields; a consent given now is dated now, a withdrawn one keeps its history in the events.
+/// Replaces the contact's fields; a consent given or withdrawn now is dated now and recorded in
+/// the consent history (source « saisie »).
 pub fn update(conn: &Connection, id: i64, c: &CleanContact, now: &str) -> Result<()> {
     let before = get(conn, id)?;
+    for (channel, old, new) in [
+        (ConsentChannel::Email, before.consent_email, c.consent_email),
+        (ConsentChannel::Sms, before.consent_sms, c.consent_sms),
+    ] {
+        consent::log_change(conn, id, channel, old, new, consent::source::ENTRY, now)?;
+    }
     let consent_changed =
         before.consent_email != c.consent_email || before.consent_sms != c.consent_sms;
     let consent_at = if consent_changed {

@@ -3,6 +3,7 @@
 
 pub mod closing;
 pub mod commands;
+pub mod consent;
 pub mod contact;
 pub mod lead;
 pub mod list;

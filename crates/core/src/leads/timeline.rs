@@ -44,6 +44,8 @@ pub mod kind {
     pub const MAIL_SENT: &str = "mail_sent";
     pub const VEHICLE: &str = "vehicle";
     pub const VO_ALERT: &str = "vo_alert";
+    pub const CONSENT: &str = "consent";
+    pub const ERASED: &str = "erased";
 }
 
 pub fn append(

@@ -176,6 +176,7 @@ pub(crate) fn message_id(id: i64, created_at: &str, from_address: &str) -> Strin
 }
 
 /// The message, with its files when it has some (read back from the data folder, checked).
+#[allow(clippy::too_many_arguments)]
 fn build(
     folder: &std::path::Path,
     from: Mailbox,
@@ -184,15 +185,22 @@ fn build(
     body: String,
     files: Option<&str>,
     message_id: String,
+    unsubscribe: Option<String>,
 ) -> std::result::Result<Message, String> {
     let to: Mailbox = to
         .parse()
         .map_err(|e: lettre::address::AddressError| e.to_string())?;
-    let builder = Message::builder()
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(subject)
         .message_id(Some(message_id));
+    if let Some(value) = unsubscribe {
+        builder = builder.raw_header(lettre::message::header::HeaderValue::new(
+            lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            value,
+        ));
+    }
     let files: Vec<Attachment> = match files {
         Some(json) => serde_json::from_str(json).map_err(|e| e.to_string())?,
         None => Vec::new(),
@@ -312,12 +320,12 @@ impl App {
             return Ok(SendReport::default());
         };
         let now = self.now();
-        type Due = (i64, String, String, String, i64, Option<String>, String);
+        type Due = (i64, String, String, String, i64, Option<String>, String, String);
         let due: Vec<Due> = conn
             .prepare_cached(
-                "SELECT id, to_addr, subject, body, attempts, attachments, created_at FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
+                "SELECT id, to_addr, subject, body, attempts, attachments, created_at, kind FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",
             )?
-            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+            .query_map([crate::kernel::clock::to_text(now)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
             .collect::<rusqlite::Result<_>>()?;
         drop(conn);
         if due.is_empty() {
@@ -338,8 +346,11 @@ impl App {
         let mailer = transport(&config, self.secrets().get(&secret_key(&config))?)?;
         let mut report = SendReport::default();
         let folder = crate::kernel::blobs::folder(self.db_path());
-        for (id, to, subject, body, attempts, files, created_at) in due {
+        for (id, to, subject, body, attempts, files, created_at, kind) in due {
             let message_id = message_id(id, &created_at, &config.from_address);
+            // Mails to a prospect carry the standard way out: a reply « STOP » to the sender.
+            let unsubscribe = (kind == "prospect" || kind == "document")
+                .then(|| format!("<mailto:{}?subject=STOP>", config.from_address));
             let sent = build(
                 &folder,
                 from.clone(),
@@ -348,6 +359,7 @@ impl App {
                 body,
                 files.as_deref(),
                 message_id,
+                unsubscribe,
             )
             .and_then(|message| mailer.send(&message).map(drop).map_err(|e| e.to_string()));
             let now_text = crate::kernel::clock::to_text(self.now());

@@ -12,6 +12,15 @@ fn unreachable_mail(conn: &Connection, lead: &Lead, wrong_number: bool, now: &st
     let Some(to) = lead.contact.email.as_deref() else {
         return Ok(false);
     };
+    // Someone who answered STOP gets nothing more, not even a reply to their old request.
+    let stopped: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM consent_events WHERE contact_id = ?1 AND new = 0 AND source = ?2)",
+        params![lead.contact.id, crate::leads::consent::source::STOP_REPLY],
+        |r| r.get(0),
+    )?;
+    if stopped {
+        return Ok(false);
+    }
     let site_phone: Option<String> = conn.query_row(
         "SELECT phone FROM sites WHERE id = ?1",
         [lead.site_id],
@@ -39,7 +48,23 @@ fn unreachable_mail(conn: &Connection, lead: &Lead, wrong_number: bool, now: &st
              Répondez simplement à ce message en nous indiquant le meilleur moment pour vous rappeler, ou appelez-nous{reach}.\n\n{}\n"
         , lead.site)
     };
-    let body = format!("{body}\nVous recevez ce message en réponse à votre demande (réf. {}). Pour ne plus être contacté, répondez STOP.\n", lead.code);
+    // Who writes (the garage's legal identity) and the way out, which intake honours.
+    let garage = crate::org::garage::identity(conn)?;
+    let sender = [
+        garage.legal_name.as_str(),
+        garage.address.as_str(),
+        &format!("{} {}", garage.postal_code, garage.city),
+    ]
+    .iter()
+    .map(|s| s.trim())
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let body = format!(
+        "{body}\nVous recevez ce message en réponse à votre propre demande (réf. {}){}. Pour ne plus recevoir de message de notre part, répondez STOP.\n",
+        lead.code,
+        if sender.is_empty() { String::new() } else { format!(" de la part de {sender}") }
+    );
     let subject = if wrong_number {
         "Votre demande : merci de nous indiquer votre numéro"
     } else {

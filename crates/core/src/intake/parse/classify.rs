@@ -43,6 +43,50 @@ pub(crate) fn bounce(mail: &MailView) -> Option<&'static str> {
     (mail.is_report || bounce_sender || bounce_subject).then_some(BOUNCE)
 }
 
+/// A request to receive no more prospecting (a reply « STOP » to a Carnet mail, the
+/// List-Unsubscribe mailto): the sender's address. Only the person's own first line counts —
+/// « STOP », « Désinscription », « Unsubscribe », « Ne plus recevoir… » — never a word quoted
+/// further down, so that a lead that mentions "stop" stays a lead.
+pub(crate) fn opt_out(mail: &MailView) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        "stop",
+        "stop merci",
+        "stop pub",
+        "desinscription",
+        "desinscrire",
+        "me desinscrire",
+        "desinscrivez moi",
+        "desabonnement",
+        "desabonner",
+        "me desabonner",
+        "unsubscribe",
+        "ne plus recevoir",
+        "je ne souhaite plus recevoir",
+        "je ne veux plus recevoir",
+        "supprimez moi",
+    ];
+    let is_phrase = |text: &str| {
+        let folded = fold(text);
+        PHRASES.iter().any(|p| folded == *p || (folded.starts_with(p) && p.len() > 8))
+    };
+    let first_line = mail
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    // "Re: STOP", "TR : Désinscription": the reply prefixes do not count.
+    let mut subject = mail.subject.as_deref().unwrap_or("").trim();
+    while let Some((prefix, rest)) = subject.split_once(':') {
+        if !matches!(fold(prefix).as_str(), "re" | "tr" | "fw" | "fwd" | "aw") {
+            break;
+        }
+        subject = rest.trim();
+    }
+    let asked = is_phrase(first_line) || is_phrase(subject);
+    asked.then(|| mail.from.clone()).flatten()
+}
+
 /// An automatic reply.
 pub(crate) fn auto_reply(mail: &MailView) -> Option<&'static str> {
     let subject = fold(mail.subject.as_deref().unwrap_or(""));

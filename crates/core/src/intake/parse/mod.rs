@@ -62,6 +62,10 @@ pub enum MailOutcome {
     Unparseable {
         reason: String,
     },
+    /// The sender asks to receive no more prospecting (« STOP »): their address.
+    OptOut {
+        address: String,
+    },
 }
 
 /// A lead read from a mail.
@@ -136,6 +140,9 @@ fn outcome(mail: &MailView) -> MailOutcome {
     }
     if let Some(reason) = classify::bounce(mail).or_else(|| classify::auto_reply(mail)) {
         return not_a_lead(reason);
+    }
+    if let Some(address) = classify::opt_out(mail) {
+        return MailOutcome::OptOut { address };
     }
     if let Some(lead) = mail.xml.iter().find_map(|x| adf::parse(x)) {
         return MailOutcome::Lead(Box::new(from_adf(mail, &lead)));

@@ -51,6 +51,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         11,
         include_str!("../../../../../schemas/migrations/0011_lead_details.sql"),
     ),
+    (
+        12,
+        include_str!("../../../../../schemas/migrations/0012_privacy.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -58,8 +58,10 @@ pub(crate) fn connect(path: &Path) -> Result<Connection> {
     // synchronous = FULL: a commit is on disk (the WAL fsynced) before Carnet says so — a mail
     // is marked seen, a webhook answered, an order numbered only then, even across a power cut.
     // One fsync per commit; intake commits a folder or a backlog in batches to keep its rate.
+    // secure_delete = ON: deleted or overwritten content is zeroed in the file, so that an erased
+    // person's bytes do not linger in free space (GDPR erasure).
     conn.execute_batch(
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;",
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;",
     )
     .map_err(|e| map_open_error(e, path))?;
     Ok(conn)
