@@ -142,6 +142,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A person's data (GDPR): export it, erase it.
+    Contacts {
+        #[command(subcommand)]
+        command: crate::privacy::ContactsCommand,
+    },
+    /// The retention policy: anonymise contacts past their time.
+    Retention {
+        #[command(subcommand)]
+        command: crate::privacy::RetentionCommand,
+    },
     /// Restore the database from a backup file (the current one is kept aside first).
     Restore {
         file: PathBuf,
@@ -261,6 +271,10 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         Command::Backup { json, .. }
         | Command::Backups { json }
         | Command::Restore { json, .. } => *json,
+        Command::Contacts { command } => command.json(),
+        Command::Retention {
+            command: crate::privacy::RetentionCommand::Run { json, .. },
+        } => *json,
         Command::Import {
             what: ImportCommand::Leads { json, .. },
         } => *json,
@@ -390,6 +404,8 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
         Command::Backup { output, json } => crate::backups::backup(db, output.as_deref(), json)?,
         Command::Backups { json } => crate::backups::status(db, json)?,
         Command::Restore { file, json } => crate::backups::restore(db, &file, json)?,
+        Command::Contacts { command } => crate::privacy::contacts(&open(db)?, command)?,
+        Command::Retention { command } => crate::privacy::retention(&open(db)?, command)?,
         Command::Import {
             what: ImportCommand::Stock(args),
         } => crate::dms::import(&open(db)?, ImportTarget::Stock, args)?,

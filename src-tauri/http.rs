@@ -103,7 +103,9 @@ async fn webhook(State(server): State<Server>, headers: HeaderMap, body: Bytes) 
         Ok(Ok(outcome)) => {
             let status = match outcome.result {
                 IngestResult::Created => StatusCode::CREATED,
-                IngestResult::Merged | IngestResult::Duplicate | IngestResult::OptOut => StatusCode::OK,
+                IngestResult::Merged | IngestResult::Duplicate | IngestResult::OptOut => {
+                    StatusCode::OK
+                }
                 IngestResult::Quarantined => StatusCode::ACCEPTED,
                 IngestResult::Error => StatusCode::UNPROCESSABLE_ENTITY,
             };

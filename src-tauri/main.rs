@@ -18,6 +18,7 @@ mod logging;
 mod output;
 mod paths;
 mod poller;
+mod privacy;
 mod reports;
 mod shell;
 

@@ -165,6 +165,9 @@ const POLICY: &[(&str, Policy)] = &[
     ("contact_consents", Policy::Anyone),
     ("contact_export", Policy::Managers),
     ("contact_erase", Policy::Managers),
+    ("retention_preview", Policy::Managers),
+    ("retention_settings", Policy::Managers),
+    ("retention_settings_set", Policy::Admin),
     ("backup_status", Policy::Managers),
     ("outbox_list", Policy::Managers),
     ("backup_run", Policy::Managers),
@@ -410,6 +413,7 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
         "backup_settings_set" => json!({"folder": "", "keep": 14}),
         "contact_consents" | "contact_export" => json!({"contact_id": find(&t.contacts, target)}),
         "contact_erase" => json!({"contact_id": find(&t.contacts, target), "confirm": true}),
+        "retention_settings_set" => json!({"prospect_years": 3, "customer_years": 10}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})
         }

@@ -545,6 +545,8 @@ from?: string | null, to?: string | null, limit?: number | null, offset?: number
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
+export type KeptCount = { reason: string, count: number, };
+
 export type KpiReport = { from: string, to: string, total: KpiRow, by_source: Array<KpiRow>, by_owner: Array<KpiRow>, by_site: Array<KpiRow>, by_brand: Array<KpiRow>, by_kind: Array<KpiRow>, lost_reasons: Array<CountRow>, };
 
 export type KpiRow = { 
@@ -844,6 +846,24 @@ from?: string | null,
  * `YYYY-MM-DD`, last day included (default: today).
  */
 to?: string | null, site_id?: number | null, owner_id?: number | null, source?: string | null, kind?: LeadKind | null, };
+
+export type RetentionDue = { contact_id: number, name: string, customer: boolean, 
+/**
+ * RFC 3339 or YYYY-MM-DD: the last active contact.
+ */
+last_active: string, };
+
+export type RetentionReport = { dry_run: boolean, examined: number, 
+/**
+ * Anonymised by this run (with --dry-run: that a run would anonymise).
+ */
+anonymised: number, kept: Array<KeptCount>, 
+/**
+ * The first 200 contacts due (the preview a manager reads before the run).
+ */
+due: Array<RetentionDue>, prospect_years: number, customer_years: number, };
+
+export type RetentionSettings = { prospect_years: number, customer_years: number, };
 
 export type Role = "hotesse" | "vendeur" | "chef_des_ventes" | "responsable_apv" | "administrateur";
 
@@ -1301,6 +1321,9 @@ export type Commands = {
   contact_consents: { args: ContactRef, result: Array<ConsentEvent> },
   contact_export: { args: ContactRef, result: ContactExport },
   contact_erase: { args: EraseInput, result: EraseReport },
+  retention_preview: { args: Empty, result: RetentionReport },
+  retention_settings: { args: Empty, result: RetentionSettings },
+  retention_settings_set: { args: RetentionSettings, result: RetentionSettings },
   backup_status: { args: Empty, result: BackupStatus },
   backup_run: { args: Empty, result: BackupFile },
   backup_settings_set: { args: BackupSettings, result: BackupStatus },

@@ -227,6 +227,7 @@ no_scope!(
     crate::kernel::backup::BackupSettings,
     crate::notify::outbox::OutboxQuery,
     crate::privacy::erase::EraseInput,
+    crate::privacy::retention::RetentionSettings,
     LeadQuery,
     LeadRef,
     NewLead,

@@ -50,8 +50,6 @@ pub use crate::leads::commands::{
 };
 pub use crate::leads::consent::ConsentEvent;
 pub use crate::leads::contact::Contact;
-pub use crate::privacy::erase::{EraseInput, EraseReport};
-pub use crate::privacy::export::ContactExport;
 pub use crate::leads::lead::{Lead, NewLead};
 pub use crate::leads::list::{LeadPage, LeadQuery};
 pub use crate::leads::referential::MakeModels;
@@ -70,6 +68,9 @@ pub use crate::org::site_admin::{SiteDetail, SiteInput};
 pub use crate::org::team::{PasswordReset, UserInput};
 use crate::org::users::MANAGER_ROLES;
 pub use crate::org::users::{Role, User};
+pub use crate::privacy::erase::{EraseInput, EraseReport};
+pub use crate::privacy::export::ContactExport;
+pub use crate::privacy::retention::{RetentionInput, RetentionReport, RetentionSettings};
 pub use crate::reports::dashboard::Dashboard;
 pub use crate::reports::export::{ExportDone, ExportInput};
 pub use crate::reports::kpi::KpiReport;
@@ -254,6 +255,9 @@ commands! {
     contact_consents(ContactRef) -> Vec<ConsentEvent> : SignedIn;
     contact_export(ContactRef) -> ContactExport : Roles(MANAGERS);
     contact_erase(EraseInput) -> EraseReport : Roles(MANAGERS), changes_leads;
+    retention_preview(Empty) -> RetentionReport : Roles(MANAGERS);
+    retention_settings(Empty) -> RetentionSettings : Roles(MANAGERS);
+    retention_settings_set(RetentionSettings) -> RetentionSettings : Roles(ADMIN);
     backup_status(Empty) -> BackupStatus : Roles(MANAGERS);
     backup_run(Empty) -> BackupFile : Roles(MANAGERS);
     backup_settings_set(BackupSettings) -> BackupStatus : Roles(ADMIN);

@@ -3,9 +3,9 @@
 //! read it on the lead page to prepare a call (seed 004).
 
 use crate::dms::Upsert;
-use crate::leads::consent::{self, ConsentChannel};
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
+use crate::leads::consent::{self, ConsentChannel};
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -108,8 +108,24 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
             consent_at.map(|_| IMPORT_SOURCE), now
         ])?;
         let id = conn.last_insert_rowid();
-        consent::log_change(conn, id, ConsentChannel::Email, false, consent_email, IMPORT_SOURCE, now)?;
-        consent::log_change(conn, id, ConsentChannel::Sms, false, consent_sms, IMPORT_SOURCE, now)?;
+        consent::log_change(
+            conn,
+            id,
+            ConsentChannel::Email,
+            false,
+            consent_email,
+            IMPORT_SOURCE,
+            now,
+        )?;
+        consent::log_change(
+            conn,
+            id,
+            ConsentChannel::Sms,
+            false,
+            consent_sms,
+            IMPORT_SOURCE,
+            now,
+        )?;
         return Ok(Upsert::Inserted(id));
     };
     let imported_consent = old
@@ -149,8 +165,16 @@ pub(crate) fn upsert(conn: &Connection, f: &CustomerFields, now: &str) -> Result
         next.consent_email.unwrap_or(false), next.consent_sms.unwrap_or(false), consent_changed, now, IMPORT_SOURCE
     ])?;
     for (channel, before, after) in [
-        (ConsentChannel::Email, old.fields.consent_email, next.consent_email),
-        (ConsentChannel::Sms, old.fields.consent_sms, next.consent_sms),
+        (
+            ConsentChannel::Email,
+            old.fields.consent_email,
+            next.consent_email,
+        ),
+        (
+            ConsentChannel::Sms,
+            old.fields.consent_sms,
+            next.consent_sms,
+        ),
     ] {
         let (before, after) = (before.unwrap_or(false), after.unwrap_or(false));
         consent::log_change(conn, old.id, channel, before, after, IMPORT_SOURCE, now)?;

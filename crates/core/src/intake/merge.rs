@@ -135,7 +135,16 @@ pub(crate) fn into_open_lead(
         (ConsentChannel::Sms, read.contact.consent_sms),
     ] {
         if given {
-            consent::record(conn, contact_id, channel, true, &parsed.source, now, Some(lead_id), None)?;
+            consent::record(
+                conn,
+                contact_id,
+                channel,
+                true,
+                &parsed.source,
+                now,
+                Some(lead_id),
+                None,
+            )?;
         }
     }
     for alert in &read.alerts {

@@ -365,7 +365,9 @@ fn ingest_one(
 fn opt_out(conn: &Connection, address: &str, now: &str) -> Result<String> {
     use crate::leads::consent::{self, ConsentChannel};
     let Ok(email) = validate::email("email", address) else {
-        return Ok("Demande de désinscription d'une adresse illisible : rien à enregistrer.".into());
+        return Ok(
+            "Demande de désinscription d'une adresse illisible : rien à enregistrer.".into(),
+        );
     };
     let contacts: Vec<(i64, Option<i64>)> = {
         let mut stmt = conn.prepare_cached(
@@ -379,10 +381,21 @@ fn opt_out(conn: &Connection, address: &str, now: &str) -> Result<String> {
         return Ok(format!("Demande de désinscription de {email}, adresse inconnue de Carnet : aucun envoi ne lui est fait."));
     }
     for (contact_id, lead_id) in &contacts {
-        consent::record(conn, *contact_id, ConsentChannel::Email, false, consent::source::STOP_REPLY, now, *lead_id, None)?;
+        consent::record(
+            conn,
+            *contact_id,
+            ConsentChannel::Email,
+            false,
+            consent::source::STOP_REPLY,
+            now,
+            *lead_id,
+            None,
+        )?;
     }
     tracing::info!(contacts = contacts.len(), "opt-out recorded");
-    Ok(format!("Désinscription enregistrée : plus aucun e-mail de prospection à {email}."))
+    Ok(format!(
+        "Désinscription enregistrée : plus aucun e-mail de prospection à {email}."
+    ))
 }
 
 enum Resolved {

@@ -83,7 +83,9 @@ pub(crate) fn record(
         "INSERT INTO consent_events(contact_id, channel, old, new, source, at, lead_id, user_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![contact_id, channel, old, new, source, at, lead_id, user_id])?;
+    .execute(params![
+        contact_id, channel, old, new, source, at, lead_id, user_id
+    ])?;
     if let Some(lead_id) = lead_id {
         let text = format!(
             "Consentement {} : {} → {} ({source})",
@@ -91,8 +93,17 @@ pub(crate) fn record(
             yes_no(old),
             yes_no(new)
         );
-        let data = serde_json::json!({"channel": channel, "old": old, "new": new, "source": source});
-        timeline::append(conn, lead_id, at, user_id, kind::CONSENT, &text, Some(&data))?;
+        let data =
+            serde_json::json!({"channel": channel, "old": old, "new": new, "source": source});
+        timeline::append(
+            conn,
+            lead_id,
+            at,
+            user_id,
+            kind::CONSENT,
+            &text,
+            Some(&data),
+        )?;
     }
     Ok(true)
 }

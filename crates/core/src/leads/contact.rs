@@ -2,8 +2,8 @@
 
 use crate::kernel::error::{CoreError, Result};
 use crate::kernel::postal::{self, PostalReading};
-use crate::leads::consent::{self, ConsentChannel};
 use crate::kernel::validate::{self, MAX_SHORT_TEXT};
+use crate::leads::consent::{self, ConsentChannel};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -253,7 +253,10 @@ pub fn insert(conn: &Connection, c: &CleanContact, consent_source: &str, now: &s
         to_check_text(&c.to_check),
     ])?;
     let id = conn.last_insert_rowid();
-    for (channel, given) in [(ConsentChannel::Email, c.consent_email), (ConsentChannel::Sms, c.consent_sms)] {
+    for (channel, given) in [
+        (ConsentChannel::Email, c.consent_email),
+        (ConsentChannel::Sms, c.consent_sms),
+    ] {
         consent::log_change(conn, id, channel, false, given, consent_source, now)?;
     }
     Ok(id)

@@ -320,7 +320,16 @@ impl App {
             return Ok(SendReport::default());
         };
         let now = self.now();
-        type Due = (i64, String, String, String, i64, Option<String>, String, String);
+        type Due = (
+            i64,
+            String,
+            String,
+            String,
+            i64,
+            Option<String>,
+            String,
+            String,
+        );
         let due: Vec<Due> = conn
             .prepare_cached(
                 "SELECT id, to_addr, subject, body, attempts, attachments, created_at, kind FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT 100",

@@ -90,7 +90,11 @@ impl App {
             ..EraseReport::default()
         };
         let count = |n: usize| n as u32;
-        report.leads = count(tx.query_row(&format!("SELECT count(*) FROM ({leads})"), [contact_id], |r| r.get::<_, i64>(0))? as usize);
+        report.leads = count(tx.query_row(
+            &format!("SELECT count(*) FROM ({leads})"),
+            [contact_id],
+            |r| r.get::<_, i64>(0),
+        )? as usize);
         report.events = count(tx.execute(
             &format!("UPDATE events SET text = ?2, data = NULL WHERE lead_id IN ({leads}) AND kind <> ?3"),
             params![contact_id, ERASED, kind::ERASED],
@@ -122,7 +126,9 @@ impl App {
             params![contact_id, email, ERASED],
         )?);
         tx.execute(
-            &format!("UPDATE testdrives SET driver = '{{}}', damages = NULL WHERE lead_id IN ({leads})"),
+            &format!(
+                "UPDATE testdrives SET driver = '{{}}', damages = NULL WHERE lead_id IN ({leads})"
+            ),
             [contact_id],
         )?;
         tx.execute(
@@ -142,7 +148,9 @@ impl App {
         )?);
         // Attached files: their bytes leave the data folder (unless another lead holds the same file).
         let files: Vec<(i64, String)> = {
-            let mut stmt = tx.prepare(&format!("SELECT id, sha256 FROM lead_files WHERE lead_id IN ({leads})"))?;
+            let mut stmt = tx.prepare(&format!(
+                "SELECT id, sha256 FROM lead_files WHERE lead_id IN ({leads})"
+            ))?;
             let rows = stmt.query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
@@ -163,12 +171,21 @@ impl App {
             }
         }
         report.files = count(files.len());
-        tx.execute("DELETE FROM customer_history WHERE contact_id = ?1", [contact_id])?;
+        tx.execute(
+            "DELETE FROM customer_history WHERE contact_id = ?1",
+            [contact_id],
+        )?;
         if let Some(email) = &email {
-            tx.execute("UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0", [email])?;
+            tx.execute(
+                "UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0",
+                [email],
+            )?;
         }
         if let Some(phone) = &phone {
-            tx.execute("UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0", [phone])?;
+            tx.execute(
+                "UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0",
+                [phone],
+            )?;
         }
         tx.execute("DELETE FROM vo_alerts WHERE contact_id = ?1", [contact_id])?;
         tx.execute(
@@ -179,7 +196,8 @@ impl App {
              WHERE id = ?1",
             params![contact_id, ERASED_NAME, now],
         )?;
-        let counts = serde_json::to_string(&report).map_err(|e| CoreError::Internal(e.to_string()))?;
+        let counts =
+            serde_json::to_string(&report).map_err(|e| CoreError::Internal(e.to_string()))?;
         tx.execute(
             "INSERT INTO erasures(contact_id, at, user_id, reason, counts) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![contact_id, now, self.actor(), reason, counts],
@@ -194,7 +212,15 @@ impl App {
             _ => "Données personnelles effacées à la demande de la personne (RGPD).",
         };
         for lead_id in lead_ids {
-            crate::leads::timeline::append(&tx, lead_id, &now, self.actor(), kind::ERASED, text, None)?;
+            crate::leads::timeline::append(
+                &tx,
+                lead_id,
+                &now,
+                self.actor(),
+                kind::ERASED,
+                text,
+                None,
+            )?;
         }
         tx.commit()?;
         tracing::info!(contact_id, reason, leads = report.leads, "contact erased");
@@ -210,7 +236,10 @@ impl App {
 }
 
 fn scrub(conn: &Connection) -> Result<()> {
-    conn.execute("INSERT INTO lead_search(lead_search) VALUES ('optimize')", [])?;
+    conn.execute(
+        "INSERT INTO lead_search(lead_search) VALUES ('optimize')",
+        [],
+    )?;
     conn.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())

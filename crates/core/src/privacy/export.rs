@@ -21,7 +21,10 @@ pub struct ContactExport {
 
 impl App {
     /// The consent history of a contact, newest first (the contact tab shows it).
-    pub fn contact_consents(&self, r: ContactRef) -> Result<Vec<crate::leads::consent::ConsentEvent>> {
+    pub fn contact_consents(
+        &self,
+        r: ContactRef,
+    ) -> Result<Vec<crate::leads::consent::ConsentEvent>> {
         crate::leads::consent::history(&*self.conn()?, r.contact_id)
     }
 
@@ -44,7 +47,8 @@ impl App {
             .next()
             .ok_or(CoreError::NotFound { what: "Contact" })?;
         let lead_ids: Vec<i64> = {
-            let mut stmt = conn.prepare("SELECT id FROM leads WHERE contact_id = ?1 ORDER BY id")?;
+            let mut stmt =
+                conn.prepare("SELECT id FROM leads WHERE contact_id = ?1 ORDER BY id")?;
             let rows = stmt.query_map([contact_id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
@@ -81,10 +85,26 @@ impl App {
             if let Value::Object(map) = &mut lead {
                 map.insert("timeline".into(), json!(one("SELECT e.at, u.name AS user, e.kind, e.text FROM events e LEFT JOIN users u ON u.id = e.user_id WHERE e.lead_id = ?1 ORDER BY e.id")?));
                 map.insert("tasks".into(), json!(one("SELECT kind, title, due_at, duration_min, done_at, created_at FROM tasks WHERE lead_id = ?1 ORDER BY id")?));
-                map.insert("tradeins".into(), json!(one("SELECT * FROM tradeins WHERE lead_id = ?1 ORDER BY id")?));
-                map.insert("testdrives".into(), json!(one("SELECT * FROM testdrives WHERE lead_id = ?1 ORDER BY id")?));
-                map.insert("offers".into(), json!(one("SELECT * FROM offers WHERE lead_id = ?1 ORDER BY id")?));
-                map.insert("orders".into(), json!(one("SELECT * FROM orders WHERE lead_id = ?1 ORDER BY id")?));
+                map.insert(
+                    "tradeins".into(),
+                    json!(one(
+                        "SELECT * FROM tradeins WHERE lead_id = ?1 ORDER BY id"
+                    )?),
+                );
+                map.insert(
+                    "testdrives".into(),
+                    json!(one(
+                        "SELECT * FROM testdrives WHERE lead_id = ?1 ORDER BY id"
+                    )?),
+                );
+                map.insert(
+                    "offers".into(),
+                    json!(one("SELECT * FROM offers WHERE lead_id = ?1 ORDER BY id")?),
+                );
+                map.insert(
+                    "orders".into(),
+                    json!(one("SELECT * FROM orders WHERE lead_id = ?1 ORDER BY id")?),
+                );
                 map.insert("documents".into(), json!(one("SELECT title, file_name, mime, size, created_at, deleted_at FROM lead_files WHERE lead_id = ?1 ORDER BY id")?));
                 map.insert("mails_received".into(), json!(received));
                 map.insert("mails_sent".into(), json!(one("SELECT created_at, sent_at, to_addr, subject, body, state FROM outbox WHERE lead_id = ?1 ORDER BY id")?));

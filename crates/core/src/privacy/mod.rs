@@ -4,6 +4,7 @@
 
 pub mod erase;
 pub mod export;
+pub mod retention;
 
 /// Reads rows as JSON objects keyed by column name (blobs as their size): the export shows
 /// every column of a record, including those a later version adds.

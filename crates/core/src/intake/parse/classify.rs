@@ -67,7 +67,9 @@ pub(crate) fn opt_out(mail: &MailView) -> Option<String> {
     ];
     let is_phrase = |text: &str| {
         let folded = fold(text);
-        PHRASES.iter().any(|p| folded == *p || (folded.starts_with(p) && p.len() > 8))
+        PHRASES
+            .iter()
+            .any(|p| folded == *p || (folded.starts_with(p) && p.len() > 8))
     };
     let first_line = mail
         .text
