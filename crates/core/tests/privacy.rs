@@ -319,7 +319,7 @@ fn retention_anonymises_what_is_past_its_time_and_says_what_it_keeps() {
         .unwrap();
         id
     };
-    fn params<'a>(id: i64, at: &'a str, customer: bool) -> (i64, &'a str, Option<String>) {
+    fn params(id: i64, at: &str, customer: bool) -> (i64, &str, Option<String>) {
         (id, at, customer.then(|| format!("C{id}")))
     }
     let old_prospect = set("old.prospect", 4, "perdu", false);

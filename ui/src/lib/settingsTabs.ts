@@ -1,7 +1,7 @@
 // The tabs of Réglages: which ones a user sees, and their address ("#/reglages/garage").
 import { canAdminister, canManage, type Actor } from "./permissions";
 
-export const SETTINGS_TABS = ["general", "trash", "documents", "backups", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
+export const SETTINGS_TABS = ["general", "trash", "documents", "backups", "privacy", "garage", "sites", "users", "reasons", "auth", "journal"] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 /** The tab's path after "#/reglages/" (French, as seen in the address); the general tab has none. */
@@ -10,6 +10,7 @@ export const settingsTabPaths: Record<SettingsTab, string> = {
   trash: "corbeille",
   documents: "documents",
   backups: "sauvegardes",
+  privacy: "confidentialite",
   garage: "garage",
   sites: "sites",
   users: "utilisateurs",
@@ -26,6 +27,7 @@ const ACCESS: Record<SettingsTab, TabAccess> = {
   trash: "managers",
   documents: "managers",
   backups: "managers",
+  privacy: "managers",
   garage: "admin",
   sites: "admin",
   users: "admin",

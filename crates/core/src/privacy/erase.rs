@@ -137,7 +137,7 @@ impl App {
         )?;
         // The person's own car (trade-in, owned vehicle): no plate, no VIN.
         tx.execute(
-            &format!("UPDATE vehicles SET plate = NULL, vin = NULL WHERE id IN (SELECT owned_vehicle_id FROM leads WHERE contact_id = ?1)"),
+            "UPDATE vehicles SET plate = NULL, vin = NULL WHERE id IN (SELECT owned_vehicle_id FROM leads WHERE contact_id = ?1)",
             [contact_id],
         )?;
         report.orders_kept = count(tx.execute(

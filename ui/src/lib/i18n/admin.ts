@@ -7,6 +7,7 @@ export const settingsTabs = {
   trash: "Corbeille",
   documents: "Documents",
   backups: "Sauvegardes",
+  privacy: "Confidentialité",
   garage: "Garage",
   sites: "Sites",
   users: "Utilisateurs",

@@ -13,3 +13,4 @@ export * from "./admin";
 export * from "./documents";
 export * from "./reports";
 export * from "./dms";
+export * from "./privacy";
