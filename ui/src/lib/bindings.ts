@@ -159,7 +159,11 @@ file_name: string,
 /**
  * The document, pretty-printed JSON (UTF-8).
  */
-json: string, };
+json: string, 
+/**
+ * Where the window wrote it (its Downloads folder); None from the command line.
+ */
+path: string | null, };
 
 export type ContactInput = { first_name: string, last_name: string, company?: string | null, phone?: string | null, email?: string | null, postal_code?: string | null, city?: string | null, consent_email?: boolean, consent_sms?: boolean, address?: string | null, 
 /**

@@ -3,7 +3,7 @@ import type { IngestSummary } from "./bindings";
 import { INBOUND_STATES, inboundDate, inboundFilterLabel, inboundStateLabel, isInboundState, summaryText } from "./intake";
 
 const summary = (s: Partial<IngestSummary>): IngestSummary => {
-  const base = { leads_created: 0, merged: 0, duplicates: 0, quarantined: 0, errors: 0, ...s };
+  const base = { leads_created: 0, merged: 0, duplicates: 0, quarantined: 0, opt_outs: 0, errors: 0, ...s };
   return { files: base.leads_created + base.merged + base.duplicates + base.quarantined + base.errors, ...base };
 };
 

@@ -89,7 +89,7 @@ describe("erasure", () => {
 describe("export", () => {
   it("becomes a JSON file, its text as UTF-8 base64", () => {
     const json = '{\n  "nom": "Zoé Lefèvre — 12 €"\n}';
-    const file = exportFileContent({ file_name: "donnees-contact-3.json", json });
+    const file = exportFileContent({ file_name: "donnees-contact-3.json", json, path: null });
     expect(file.file_name).toBe("donnees-contact-3.json");
     expect(file.mime).toBe("application/json");
     expect(new TextDecoder().decode(base64ToBytes(file.base64))).toBe(json);

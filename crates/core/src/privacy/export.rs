@@ -17,6 +17,8 @@ pub struct ContactExport {
     pub file_name: String,
     /// The document, pretty-printed JSON (UTF-8).
     pub json: String,
+    /// Where the window wrote it (its Downloads folder); None from the command line.
+    pub path: Option<String>,
 }
 
 impl App {
@@ -34,9 +36,26 @@ impl App {
         let json = serde_json::to_string_pretty(&document)
             .map_err(|e| CoreError::Internal(e.to_string()))?;
         tracing::info!(contact_id = r.contact_id, "personal data exported");
+        let file_name = format!("donnees-contact-{}.json", r.contact_id);
+        let path = match self.exports_dir() {
+            Some(dir) => {
+                let path = dir.join(&file_name);
+                crate::kernel::blobs::write_aside(&path, |tmp| {
+                    std::fs::write(tmp, json.as_bytes()).map_err(|e| {
+                        CoreError::Refused(format!(
+                            "Écriture impossible de « {} » : {e}.",
+                            path.display()
+                        ))
+                    })
+                })?;
+                Some(path.display().to_string())
+            }
+            None => None,
+        };
         Ok(ContactExport {
-            file_name: format!("donnees-contact-{}.json", r.contact_id),
+            file_name,
             json,
+            path,
         })
     }
 
