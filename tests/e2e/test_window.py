@@ -377,6 +377,9 @@ def scenario():
         w.wait_text("lead-country", "Belgique")
         w.click("tab-contacts")
         w.el("to-check-phone")
+        # The manager sees the consent history and the GDPR buttons.
+        w.el("consent-history")
+        w.el("contact-export")
         w.shot("04b-foreign-contact")
         w.click("nav-leads")
 
