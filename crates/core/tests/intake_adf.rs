@@ -146,15 +146,18 @@ fn third_party_adf_leads_become_leads_with_their_fields() {
             for (key, w) in want.as_object().unwrap() {
                 let got: Option<String> = match key.as_str() {
                     "source" => {
-                        // A manufacturer's network is "Constructeur" (routing rules use it).
+                        // A dealer's own website is "Site web", a manufacturer's network
+                        // "Constructeur" (routing rules and reports group by them).
                         let provider = w.as_str().unwrap_or_default();
                         let manufacturer = provider
                             .split(|ch: char| !ch.is_alphanumeric())
                             .any(|word| word.len() >= 3 && referential::make(word).is_some());
-                        let want_source = if manufacturer {
-                            "Constructeur"
-                        } else {
-                            provider
+                        let folded = provider.to_lowercase();
+                        let website = folded.contains("website") || folded.contains("site web");
+                        let want_source = match (website, manufacturer) {
+                            (true, _) => "Site web",
+                            (false, true) => "Constructeur",
+                            (false, false) => provider,
                         };
                         let same = lead.source.to_lowercase() == want_source.to_lowercase();
                         field(key.clone(), same, lead.source.clone());

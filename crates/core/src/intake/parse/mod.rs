@@ -558,13 +558,22 @@ fn adf_vehicle(v: &adf::AdfVehicle) -> VehicleInput {
 }
 
 /// The lead's source from the ADF provider: a known classified site is written as Carnet writes
-/// it, a manufacturer's network (a make or group in its name) is "Constructeur", any other
-/// provider keeps its name; without one, the sender decides, else "ADF".
+/// it, a dealer's own website is "Site web", a manufacturer's network (a make or group in its
+/// name) is "Constructeur", any other provider keeps its name; without one, the sender decides,
+/// else "ADF".
 fn adf_source(mail: &MailView, lead: &adf::AdfLead) -> String {
     let named = lead.provider.as_deref().or(lead.id_source());
     if let Some(name) = named {
         if let Some(site) = sites::site_named_in(name) {
             return site.source.to_string();
+        }
+        // A dealer's own site ("Sunset Hills Ford Website") is the website, whatever brand it names.
+        let folded = fields::fold(name);
+        if ["website", "site web", "site internet", "formulaire"]
+            .iter()
+            .any(|w| folded.contains(w))
+        {
+            return Route::Website.source().to_string();
         }
         if sites::names_manufacturer(name) {
             return "Constructeur".to_string();
