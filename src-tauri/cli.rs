@@ -142,7 +142,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A person's data (GDPR): export it, erase it.
+    /// A person's data (GDPR): export it, erase it; duplicates and their merge.
     Contacts {
         #[command(subcommand)]
         command: crate::privacy::ContactsCommand,
@@ -151,6 +151,11 @@ pub enum Command {
     Retention {
         #[command(subcommand)]
         command: crate::privacy::RetentionCommand,
+    },
+    /// The Bloctel opposition list: import the file Bloctel returned, show the list in force.
+    Bloctel {
+        #[command(subcommand)]
+        command: crate::privacy::BloctelCommand,
     },
     /// Restore the database from a backup file (the current one is kept aside first).
     Restore {
@@ -272,6 +277,7 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         | Command::Backups { json }
         | Command::Restore { json, .. } => *json,
         Command::Contacts { command } => command.json(),
+        Command::Bloctel { command } => command.json(),
         Command::Retention {
             command: crate::privacy::RetentionCommand::Run { json, .. },
         } => *json,
@@ -406,6 +412,7 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
         Command::Restore { file, json } => crate::backups::restore(db, &file, json)?,
         Command::Contacts { command } => crate::privacy::contacts(&open(db)?, command)?,
         Command::Retention { command } => crate::privacy::retention(&open(db)?, command)?,
+        Command::Bloctel { command } => crate::privacy::bloctel(&open(db)?, command)?,
         Command::Import {
             what: ImportCommand::Stock(args),
         } => crate::dms::import(&open(db)?, ImportTarget::Stock, args)?,

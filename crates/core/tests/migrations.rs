@@ -54,6 +54,7 @@ const FIXTURES: &[(i64, &str)] = &[
     (10, include_str!("fixtures/schema_v10.sql")),
     (11, include_str!("fixtures/schema_v11.sql")),
     (12, include_str!("fixtures/schema_v12.sql")),
+    (13, include_str!("fixtures/schema_v13.sql")),
 ];
 
 #[test]

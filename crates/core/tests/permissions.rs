@@ -165,6 +165,10 @@ const POLICY: &[(&str, Policy)] = &[
     ("contact_consents", Policy::Anyone),
     ("contact_export", Policy::Managers),
     ("contact_erase", Policy::Managers),
+    ("contact_duplicates", Policy::Anyone),
+    ("contacts_merge", Policy::Managers),
+    ("bloctel_status", Policy::Anyone),
+    ("bloctel_import", Policy::Managers),
     ("retention_preview", Policy::Managers),
     ("retention_settings", Policy::Managers),
     ("retention_settings_set", Policy::Admin),
@@ -413,6 +417,11 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
         "backup_settings_set" => json!({"folder": "", "keep": 14}),
         "contact_consents" | "contact_export" => json!({"contact_id": find(&t.contacts, target)}),
         "contact_erase" => json!({"contact_id": find(&t.contacts, target), "confirm": true}),
+        "contact_duplicates" => json!({"contact_id": find(&t.contacts, target)}),
+        "contacts_merge" => {
+            json!({"keep_id": find(&t.contacts, Own), "merge_id": find(&t.contacts, Other), "confirm": true})
+        }
+        "bloctel_import" => json!({"file_name": "bloctel.csv", "base64": "MDYxMjM0NTY3MAo="}),
         "retention_settings_set" => json!({"prospect_years": 3, "customer_years": 10}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})

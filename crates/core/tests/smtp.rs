@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 struct SmtpSink {
     child: Child,
     dir: tempfile::TempDir,
@@ -361,4 +363,111 @@ fn a_document_is_only_sent_to_an_address_the_contact_has() {
         0,
         "nothing queued"
     );
+}
+
+/// No automatic mail without consent: the only automatic mail to a person answers their own
+/// request, says so and offers the way out; someone who replied STOP gets nothing more.
+#[test]
+fn automatic_mails_answer_a_request_and_never_reach_who_said_stop() {
+    use carnet_core::followup::calls::{CallInput, CallOutcome};
+    use carnet_core::leads::contact::ContactInput;
+    use carnet_core::leads::lead::{LeadKind, NewLead};
+    let Some(sink) = SmtpSink::start() else {
+        return;
+    };
+    let f = common::fixture();
+    f.app
+        .smtp_configure(SmtpSetup {
+            config: config(sink.port),
+            password: None,
+        })
+        .unwrap();
+    let mail = |id: &str, from: &str, body: &str| {
+        format!(
+            "From: {from}\r\nTo: leads@garage.fr\r\nSubject: Demande de contact\r\nMessage-ID: <{id}@example.fr>\r\n\
+             Date: Tue, 24 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}"
+        )
+    };
+    // Ines gave no consent; her own request has a number that cannot be right: the reply goes.
+    let ines = mail(
+        "ines-1",
+        "Site <noreply@garage-exemple.fr>",
+        "Nom : Fabre\r\nPrénom : Inès\r\nTéléphone : 12 34\r\nE-mail : ines.fabre@example.fr\r\nMessage : Un essai de la 208 ?\r\n",
+    );
+    let channel = carnet_core::intake::store::Channel::File;
+    assert!(f
+        .app
+        .ingest_mail(ines.as_bytes(), channel)
+        .unwrap()
+        .lead_code
+        .is_some());
+
+    // Hugo asked too, then answered STOP to a message: three failed calls mail him nothing.
+    let hugo = f
+        .app
+        .lead_create(NewLead {
+            contact_id: None,
+            contact: ContactInput {
+                first_name: "Hugo".into(),
+                last_name: "Lemoine".into(),
+                phone: Some("06 06 82 88 37".into()),
+                email: Some("hugo.lemoine@example.fr".into()),
+                ..Default::default()
+            },
+            kind: LeadKind::Vo,
+            source: "Leboncoin".into(),
+            interest: None,
+            site_id: f.meta.sites[0].id,
+            owner_id: None,
+            vehicle: None,
+            owned_vehicle: None,
+            message: None,
+            external_ref: None,
+        })
+        .unwrap();
+    let stop = mail(
+        "hugo-stop",
+        "Hugo Lemoine <hugo.lemoine@example.fr>",
+        "STOP\r\n",
+    );
+    f.app.ingest_mail(stop.as_bytes(), channel).unwrap();
+    for _ in 0..3 {
+        let result = f
+            .app
+            .lead_log_call(CallInput {
+                lead_id: hugo.id,
+                outcome: CallOutcome::PasDeReponse,
+                duration_s: 30,
+                note: None,
+            })
+            .unwrap();
+        assert!(!result.prospect_mail_queued, "{result:?}");
+        f.clock.advance(chrono::Duration::hours(5));
+    }
+
+    let report = f.app.outbox_send(Empty {}).unwrap();
+    assert_eq!(report.failed, 0);
+    let mails = sink.received();
+    // Internal alerts name the prospect in their body; what matters is who receives.
+    let recipient = |m: &String| {
+        m.lines()
+            .find(|l| l.starts_with("X-RcptTo:"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let to_people: Vec<&String> = mails
+        .iter()
+        .filter(|m| recipient(m).contains("@example.fr"))
+        .collect();
+    assert_eq!(to_people.len(), 1, "{mails:?}");
+    let sent = to_people[0];
+    assert!(recipient(sent).contains("ines.fabre@example.fr"), "{sent}");
+    assert!(!mails.iter().any(|m| recipient(m).contains("hugo")));
+    let unfolded = sent
+        .replace("=\n", "")
+        .replace("\r\n ", " ")
+        .replace("\n ", " ");
+    assert!(unfolded.contains("List-Unsubscribe"), "{sent}");
+    assert!(unfolded.contains("votre propre demande"), "{unfolded}");
+    assert!(unfolded.contains("STOP"), "{unfolded}");
 }

@@ -84,6 +84,48 @@ files: Array<BackupFile>,
  */
 integrity: string | null, integrity_at: string | null, };
 
+export type BloctelImportInput = { file_name: string, 
+/**
+ * The file's bytes, base64.
+ */
+base64: string, 
+/**
+ * Only say what the file would change.
+ */
+dry_run?: boolean, };
+
+export type BloctelReport = { dry_run: boolean, 
+/**
+ * Distinct numbers in the file.
+ */
+numbers: number, 
+/**
+ * Numbers not on the previous list.
+ */
+added: number, 
+/**
+ * Numbers of the previous list that this file no longer holds.
+ */
+removed: number, 
+/**
+ * Contacts whose mobile or landline is on the list after this file.
+ */
+contacts_listed: number, };
+
+export type BloctelStatus = { 
+/**
+ * Numbers on the list now.
+ */
+numbers: number, contacts_listed: number, 
+/**
+ * RFC 3339 UTC of the latest import, if any.
+ */
+imported_at: string | null, file_name: string | null, 
+/**
+ * The latest import is older than 30 days: the numbers must be checked again.
+ */
+stale: boolean, };
+
 export type Buyer = { name: string, company?: string | null, address: string, postal_code: string, city: string, email?: string | null, phone?: string | null, };
 
 export type CallInput = { lead_id: number, outcome: CallOutcome, duration_s: number, note?: string | null, };
@@ -149,7 +191,12 @@ country: string | null,
  * Fields intake kept as written because it could not read them ("phone", "postal_code"):
  * shown « à vérifier » until someone corrects the contact.
  */
-to_check: Array<string>, };
+to_check: Array<string>, 
+/**
+ * The mobile or landline is on the Bloctel list: no prospecting call (a call answering
+ * the person's own request stays allowed).
+ */
+bloctel: boolean, };
 
 export type ContactExport = { 
 /**
@@ -175,13 +222,42 @@ export type ContactMadeInput = { lead_id: number, made: boolean, };
 
 export type ContactMatchQuery = { phone?: string | null, email?: string | null, };
 
+export type ContactMergeInput = { 
+/**
+ * The contact kept (its values win where both have one).
+ */
+keep_id: number, 
+/**
+ * The contact absorbed into it.
+ */
+merge_id: number, 
+/**
+ * The person confirmed (the window asks; the CLI needs --yes).
+ */
+confirm: boolean, };
+
+export type ContactMergeReport = { kept_id: number, absorbed_id: number, leads: number, history: number, alerts: number, consent_events: number, 
+/**
+ * The consents after the merge.
+ */
+consent_email: boolean, consent_sms: boolean, 
+/**
+ * What did not fit on the kept contact (a second e-mail, a third phone, another address):
+ * written on its leads' timelines and kept in the merge record.
+ */
+kept_aside: Array<string>, };
+
 export type ContactRef = { contact_id: number, };
 
 export type ContactUpdate = { id: number, contact: ContactInput, };
 
 export type CountRow = { label: string, count: number, };
 
-export type CustomerFile = { contact_id: number, customer_code: string | null, civility: string | null, first_name: string, last_name: string, company: string | null, address: string | null, postal_code: string | null, city: string | null, phone: string | null, landline: string | null, email: string | null, customer_since: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, consent_source: string | null, vehicles: Array<OwnedVehicle>, 
+export type CustomerFile = { contact_id: number, customer_code: string | null, civility: string | null, first_name: string, last_name: string, company: string | null, address: string | null, postal_code: string | null, city: string | null, phone: string | null, landline: string | null, email: string | null, customer_since: string | null, consent_email: boolean, consent_sms: boolean, consent_at: string | null, consent_source: string | null, 
+/**
+ * A number of theirs is on the Bloctel list: no prospecting call.
+ */
+bloctel: boolean, vehicles: Array<OwnedVehicle>, 
 /**
  * Newest first (at most 500 lines).
  */
@@ -201,7 +277,11 @@ text?: string | null,
  */
 customers_only?: boolean, limit?: number, offset?: number, };
 
-export type CustomerRow = { contact_id: number, customer_code: string | null, name: string, phone: string | null, email: string | null, city: string | null, last_visit: string | null, open_leads: number, };
+export type CustomerRow = { contact_id: number, customer_code: string | null, name: string, phone: string | null, email: string | null, city: string | null, last_visit: string | null, open_leads: number, 
+/**
+ * A number of theirs is on the Bloctel list.
+ */
+bloctel: boolean, };
 
 export type DashLead = { code: string, name: string, owner: string | null, 
 /**
@@ -286,6 +366,12 @@ export type Driver = { name: string, licence_number: string,
  * Date the licence was issued, `YYYY-MM-DD`.
  */
 licence_date: string, address?: string | null, };
+
+export type DuplicateCandidate = { contact_id: number, name: string, phone: string | null, email: string | null, city: string | null, customer_code: string | null, leads: number, 
+/**
+ * What the two share: « téléphone », « e-mail », « nom ».
+ */
+reasons: Array<string>, };
 
 export type Empty = Record<symbol, never>;
 
@@ -1325,6 +1411,10 @@ export type Commands = {
   contact_consents: { args: ContactRef, result: Array<ConsentEvent> },
   contact_export: { args: ContactRef, result: ContactExport },
   contact_erase: { args: EraseInput, result: EraseReport },
+  contact_duplicates: { args: ContactRef, result: Array<DuplicateCandidate> },
+  contacts_merge: { args: ContactMergeInput, result: ContactMergeReport },
+  bloctel_status: { args: Empty, result: BloctelStatus },
+  bloctel_import: { args: BloctelImportInput, result: BloctelReport },
   retention_preview: { args: Empty, result: RetentionReport },
   retention_settings: { args: Empty, result: RetentionSettings },
   retention_settings_set: { args: RetentionSettings, result: RetentionSettings },

@@ -227,6 +227,8 @@ no_scope!(
     crate::kernel::backup::BackupSettings,
     crate::notify::outbox::OutboxQuery,
     crate::privacy::erase::EraseInput,
+    crate::privacy::merge::ContactMergeInput,
+    crate::privacy::bloctel::BloctelImportInput,
     crate::privacy::retention::RetentionSettings,
     LeadQuery,
     LeadRef,

@@ -6,6 +6,7 @@ use crate::dms::Upsert;
 use crate::kernel::app::App;
 use crate::kernel::error::{CoreError, Result};
 use crate::leads::consent::{self, ConsentChannel};
+use crate::leads::contact::BLOCTEL_LISTED_SQL;
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -307,6 +308,8 @@ pub struct CustomerFile {
     pub consent_sms: bool,
     pub consent_at: Option<String>,
     pub consent_source: Option<String>,
+    /// A number of theirs is on the Bloctel list: no prospecting call.
+    pub bloctel: bool,
     pub vehicles: Vec<OwnedVehicle>,
     /// Newest first (at most 500 lines).
     pub history: Vec<HistoryLine>,
@@ -346,6 +349,8 @@ pub struct CustomerRow {
     pub city: Option<String>,
     pub last_visit: Option<String>,
     pub open_leads: u32,
+    /// A number of theirs is on the Bloctel list.
+    pub bloctel: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -393,7 +398,8 @@ impl App {
             .prepare(&format!(
                 "SELECT c.id, c.customer_code, trim(coalesce(c.civility || ' ', '') || c.first_name || ' ' || c.last_name), c.phone, c.email, c.city,
                    (SELECT max(happened_on) FROM customer_history h WHERE h.contact_id = c.id),
-                   (SELECT count(*) FROM leads l WHERE l.contact_id = c.id AND l.status IN ('nouveau','a_traiter','en_cours') AND l.deleted_at IS NULL)
+                   (SELECT count(*) FROM leads l WHERE l.contact_id = c.id AND l.status IN ('nouveau','a_traiter','en_cours') AND l.deleted_at IS NULL),
+                   {BLOCTEL_LISTED_SQL}
                  FROM contacts c {filter} ORDER BY c.last_name, c.first_name, c.id LIMIT {limit} OFFSET {offset}"
             ))?
             .query_map(params.as_slice(), |r| {
@@ -406,6 +412,7 @@ impl App {
                     city: r.get(5)?,
                     last_visit: r.get(6)?,
                     open_leads: r.get(7)?,
+                    bloctel: r.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -422,8 +429,11 @@ impl App {
 pub(crate) fn customer_file(conn: &Connection, contact_id: i64) -> Result<CustomerFile> {
     let mut file = conn
         .query_row(
-            "SELECT id, customer_code, civility, first_name, last_name, company, address, postal_code, city, phone, landline, email,
-               customer_since, consent_email, consent_sms, consent_at, consent_source FROM contacts WHERE id = ?1",
+            &format!("SELECT id, customer_code, civility, first_name, last_name, company, address, postal_code, city, phone, landline, email,
+               customer_since, consent_email, consent_sms, consent_at, consent_source, {}
+             FROM contacts c WHERE id = ?1",
+                BLOCTEL_LISTED_SQL
+            ),
             [contact_id],
             |r| {
                 Ok(CustomerFile {
@@ -444,6 +454,7 @@ pub(crate) fn customer_file(conn: &Connection, contact_id: i64) -> Result<Custom
                     consent_sms: r.get(14)?,
                     consent_at: r.get(15)?,
                     consent_source: r.get(16)?,
+                    bloctel: r.get(17)?,
                     vehicles: Vec::new(),
                     history: Vec::new(),
                     purchases_cents: 0,

@@ -381,15 +381,13 @@ fn opt_out(conn: &Connection, address: &str, now: &str) -> Result<String> {
         return Ok(format!("Demande de désinscription de {email}, adresse inconnue de Carnet : aucun envoi ne lui est fait."));
     }
     for (contact_id, lead_id) in &contacts {
-        consent::record(
+        consent::record_withdrawal(
             conn,
             *contact_id,
             ConsentChannel::Email,
-            false,
             consent::source::STOP_REPLY,
             now,
             *lead_id,
-            None,
         )?;
     }
     tracing::info!(contacts = contacts.len(), "opt-out recorded");

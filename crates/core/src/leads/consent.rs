@@ -79,33 +79,110 @@ pub(crate) fn record(
         ),
         params![contact_id, new, at, source],
     )?;
+    let choice = Choice {
+        contact_id,
+        channel,
+        old,
+        new,
+        source,
+        at,
+        lead_id,
+        user_id,
+    };
+    write_event(conn, &choice)?;
+    Ok(true)
+}
+
+/// One explicit choice of a person, for the history.
+struct Choice<'a> {
+    contact_id: i64,
+    channel: ConsentChannel,
+    old: bool,
+    new: bool,
+    source: &'a str,
+    at: &'a str,
+    lead_id: Option<i64>,
+    user_id: Option<i64>,
+}
+
+/// The history row, and on a lead the timeline entry.
+fn write_event(conn: &Connection, c: &Choice) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO consent_events(contact_id, channel, old, new, source, at, lead_id, user_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
-        contact_id, channel, old, new, source, at, lead_id, user_id
+        c.contact_id,
+        c.channel,
+        c.old,
+        c.new,
+        c.source,
+        c.at,
+        c.lead_id,
+        c.user_id
     ])?;
-    if let Some(lead_id) = lead_id {
-        let text = format!(
-            "Consentement {} : {} → {} ({source})",
-            channel.label(),
-            yes_no(old),
-            yes_no(new)
-        );
-        let data =
-            serde_json::json!({"channel": channel, "old": old, "new": new, "source": source});
+    if let Some(lead_id) = c.lead_id {
+        let text = match c.old == c.new {
+            true => format!(
+                "Consentement {} : {} confirmé ({})",
+                c.channel.label(),
+                yes_no(c.new),
+                c.source
+            ),
+            false => format!(
+                "Consentement {} : {} → {} ({})",
+                c.channel.label(),
+                yes_no(c.old),
+                yes_no(c.new),
+                c.source
+            ),
+        };
+        let data = serde_json::json!({"channel": c.channel, "old": c.old, "new": c.new, "source": c.source});
         timeline::append(
             conn,
             lead_id,
-            at,
-            user_id,
+            c.at,
+            c.user_id,
             kind::CONSENT,
             &text,
             Some(&data),
         )?;
     }
-    Ok(true)
+    Ok(())
+}
+
+/// A withdrawal the person expressed (a « STOP » reply): recorded even when the consent was
+/// already off, because it is their latest explicit choice — it wins over an older opt-in when
+/// contacts merge, and nothing automatic is mailed to them any more.
+pub(crate) fn record_withdrawal(
+    conn: &Connection,
+    contact_id: i64,
+    channel: ConsentChannel,
+    source: &str,
+    at: &str,
+    lead_id: Option<i64>,
+) -> Result<()> {
+    if !record(conn, contact_id, channel, false, source, at, lead_id, None)? {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM contacts WHERE id = ?1)",
+            [contact_id],
+            |r| r.get(0),
+        )?;
+        if exists {
+            let choice = Choice {
+                contact_id,
+                channel,
+                old: false,
+                new: false,
+                source,
+                at,
+                lead_id,
+                user_id: None,
+            };
+            write_event(conn, &choice)?;
+        }
+    }
+    Ok(())
 }
 
 /// Only the history row, for callers that write the contact themselves (a new contact, an

@@ -29,6 +29,9 @@ pub struct Contact {
     /// Fields intake kept as written because it could not read them ("phone", "postal_code"):
     /// shown « à vérifier » until someone corrects the contact.
     pub to_check: Vec<String>,
+    /// The mobile or landline is on the Bloctel list: no prospecting call (a call answering
+    /// the person's own request stays allowed).
+    pub bloctel: bool,
 }
 
 /// A contact as typed in a form or read from a lead source.
@@ -177,7 +180,7 @@ fn clip(raw: &str) -> String {
 const COLUMNS: &str = "id, first_name, last_name, company, phone, email, postal_code, city, consent_email, consent_sms, consent_at, created_at, updated_at, address, country, to_check";
 
 /// Number of columns `from_row_at` reads.
-pub(crate) const COLUMN_COUNT: usize = 16;
+pub(crate) const COLUMN_COUNT: usize = 17;
 
 pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -205,21 +208,28 @@ pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Conta
                     .collect()
             })
             .unwrap_or_default(),
+        bloctel: r.get(o + 16)?,
     })
 }
 
+/// SQL: whether the contact aliased `c` has a number on the Bloctel list (`privacy::bloctel`);
+/// a primary-key lookup each.
+pub(crate) const BLOCTEL_LISTED_SQL: &str =
+    "(EXISTS(SELECT 1 FROM bloctel_numbers b WHERE b.phone = c.phone) OR EXISTS(SELECT 1 FROM bloctel_numbers b WHERE b.phone = c.landline))";
+
 /// The columns of `from_row_at`, prefixed with a table alias.
 pub(crate) fn columns(alias: &str) -> String {
-    COLUMNS
+    let mut columns: Vec<String> = COLUMNS
         .split(", ")
         .map(|c| format!("{alias}.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    columns.push(BLOCTEL_LISTED_SQL.replace("c.", &format!("{alias}.")));
+    columns.join(", ")
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"),
+        &format!("SELECT {} FROM contacts c WHERE id = ?1", columns("c")),
         [id],
         |r| from_row_at(r, 0),
     )
@@ -324,9 +334,10 @@ pub fn find_matches(
     }
     // `IS NOT NULL` spelled out: the indexes are partial, and without it SQLite prepares the
     // statement again at every new value to prove that `phone = ?` implies it.
+    let columns = columns("c");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM contacts WHERE phone = ?1 AND phone IS NOT NULL UNION SELECT {COLUMNS} FROM contacts WHERE email = ?2 AND email IS NOT NULL
-         ORDER BY updated_at DESC LIMIT 10"
+        "SELECT {columns} FROM contacts c WHERE phone = ?1 AND phone IS NOT NULL UNION SELECT {columns} FROM contacts c WHERE email = ?2 AND email IS NOT NULL
+         ORDER BY 13 DESC LIMIT 10"
     ))?;
     let rows = stmt.query_map(params![phone, email], |r| from_row_at(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

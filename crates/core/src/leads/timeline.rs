@@ -46,6 +46,7 @@ pub mod kind {
     pub const VO_ALERT: &str = "vo_alert";
     pub const CONSENT: &str = "consent";
     pub const ERASED: &str = "erased";
+    pub const CONTACTS_MERGED: &str = "contacts_merged";
 }
 
 pub fn append(

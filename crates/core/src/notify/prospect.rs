@@ -12,9 +12,12 @@ fn unreachable_mail(conn: &Connection, lead: &Lead, wrong_number: bool, now: &st
     let Some(to) = lead.contact.email.as_deref() else {
         return Ok(false);
     };
-    // Someone who answered STOP gets nothing more, not even a reply to their old request.
+    // Someone who answered STOP gets nothing more, not even a reply to their old request —
+    // unless they opted in again since.
     let stopped: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM consent_events WHERE contact_id = ?1 AND new = 0 AND source = ?2)",
+        "SELECT EXISTS(SELECT 1 FROM consent_events s WHERE s.contact_id = ?1 AND s.channel = 'email' AND s.new = 0 AND s.source = ?2
+           AND NOT EXISTS(SELECT 1 FROM consent_events o WHERE o.contact_id = s.contact_id AND o.channel = 'email' AND o.new = 1
+                          AND (o.at > s.at OR (o.at = s.at AND o.id > s.id))))",
         params![lead.contact.id, crate::leads::consent::source::STOP_REPLY],
         |r| r.get(0),
     )?;

@@ -26,6 +26,8 @@ pub mod kind {
     pub const LEAD_DELETED: &str = "audit.lead_deleted";
     pub const LEAD_RESTORED: &str = "audit.lead_restored";
     pub const SETUP: &str = "audit.setup";
+    pub const CONTACT_MERGE: &str = "audit.contact_merge";
+    pub const BLOCTEL: &str = "audit.bloctel";
 }
 
 /// Records a journal entry. `old` and `new` are the values before and after (None for a

@@ -1,7 +1,7 @@
 //! Right to erasure: a person's data is anonymised everywhere it lives — the contact, their
 //! leads' messages and timelines, tasks, the raw mails received, the mails sent, test-drive
 //! drivers, trade-in notes, their DMS history and rejected import rows, attached files, the
-//! search index — while the records the law keeps (orders: number, date, amounts, vehicle) stay
+//! search index, the contacts once merged into theirs — while the records the law keeps (orders: number, date, amounts, vehicle) stay
 //! without the person. The erasure is recorded without the erased data. With `secure_delete` on
 //! every connection, the full-text index merged, and the WAL checkpointed and truncated, the
 //! bytes leave the database file and its WAL (backups keep them until their rotation).
@@ -84,6 +84,10 @@ impl App {
                 "Le bon de commande {number} n'est pas encore livré : l'effacement attendra la livraison (la commande est une pièce comptable)."
             )));
         }
+        // The person's addresses and numbers, with those of the contacts once merged into theirs.
+        let (emails, phones) = known_addresses(&tx, contact_id, email, phone)?;
+        let emails_json =
+            serde_json::to_string(&emails).map_err(|e| CoreError::Internal(e.to_string()))?;
         let leads = "SELECT id FROM leads WHERE contact_id = ?1";
         let mut report = EraseReport {
             contact_id,
@@ -114,16 +118,16 @@ impl App {
         report.mails_received = count(tx.execute(
             &format!(
                 "UPDATE inbound SET raw = X'', size = 0, from_addr = NULL, subject = NULL, message_id = NULL, reason = NULL
-                 WHERE lead_id IN ({leads}) OR (from_addr IS NOT NULL AND from_addr = ?2)"
+                 WHERE lead_id IN ({leads}) OR (from_addr IS NOT NULL AND from_addr IN (SELECT value FROM json_each(?2)))"
             ),
-            params![contact_id, email],
+            params![contact_id, emails_json],
         )?);
         report.mails_sent = count(tx.execute(
             &format!(
                 "UPDATE outbox SET to_addr = ?3, subject = ?3, body = ?3, attachments = NULL, last_error = NULL
-                 WHERE lead_id IN ({leads}) OR (?2 IS NOT NULL AND to_addr = ?2)"
+                 WHERE lead_id IN ({leads}) OR to_addr IN (SELECT value FROM json_each(?2))"
             ),
-            params![contact_id, email, ERASED],
+            params![contact_id, emails_json, ERASED],
         )?);
         tx.execute(
             &format!(
@@ -175,19 +179,18 @@ impl App {
             "DELETE FROM customer_history WHERE contact_id = ?1",
             [contact_id],
         )?;
-        if let Some(email) = &email {
+        for value in emails.iter().chain(&phones) {
             tx.execute(
                 "UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0",
-                [email],
-            )?;
-        }
-        if let Some(phone) = &phone {
-            tx.execute(
-                "UPDATE import_rejects SET raw = NULL WHERE instr(raw, ?1) > 0",
-                [phone],
+                [value],
             )?;
         }
         tx.execute("DELETE FROM vo_alerts WHERE contact_id = ?1", [contact_id])?;
+        // The contacts once merged into this one held the same person.
+        tx.execute(
+            "UPDATE contact_merges SET absorbed = NULL, moved = json_remove(moved, '$.kept_aside') WHERE kept_id = ?1",
+            [contact_id],
+        )?;
         tx.execute(
             "UPDATE contacts SET first_name = '', last_name = ?2, company = NULL, phone = NULL, email = NULL, address = NULL,
                     postal_code = NULL, city = NULL, country = NULL, to_check = NULL, customer_code = NULL, civility = NULL,
@@ -233,6 +236,44 @@ impl App {
         let conn = self.conn()?;
         scrub(&conn)
     }
+}
+
+/// The e-mails and phones a person had: on their contact, and on the contacts merged into it.
+fn known_addresses(
+    tx: &Connection,
+    contact_id: i64,
+    email: Option<String>,
+    phone: Option<String>,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let mut emails: Vec<String> = email.into_iter().collect();
+    let mut phones: Vec<String> = phone.into_iter().collect();
+    let landline: Option<String> = tx.query_row(
+        "SELECT landline FROM contacts WHERE id = ?1",
+        [contact_id],
+        |r| r.get(0),
+    )?;
+    phones.extend(landline);
+    let mut stmt = tx.prepare(
+        "SELECT json_extract(absorbed, '$.email'), json_extract(absorbed, '$.phone'), json_extract(absorbed, '$.landline')
+         FROM contact_merges WHERE kept_id = ?1 AND absorbed IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([contact_id], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (e, p, l) = row?;
+        emails.extend(e);
+        phones.extend(p.into_iter().chain(l));
+    }
+    emails.sort();
+    emails.dedup();
+    phones.sort();
+    phones.dedup();
+    Ok((emails, phones))
 }
 
 fn scrub(conn: &Connection) -> Result<()> {

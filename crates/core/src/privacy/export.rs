@@ -1,7 +1,8 @@
 //! Right of access and portability: everything Carnet holds about one person, as one JSON
 //! document a person can read — the contact, their consent history, each lead with its timeline,
 //! tasks, trade-ins, test drives, offers and orders, the documents' list, the mails received from
-//! them and sent to them, their DMS history and VO alerts.
+//! them and sent to them, their DMS history and VO alerts, the contacts merged into theirs and
+//! whether their number is on Bloctel.
 
 use super::rows_json;
 use crate::dms::customers::ContactRef;
@@ -139,6 +140,8 @@ impl App {
             "customer_history": rows_json(&conn, "SELECT happened_on, kind_label, label, vin, amount_cents, km FROM customer_history WHERE contact_id = ?1 ORDER BY happened_on", [contact_id])?,
             "vo_alerts": rows_json(&conn, "SELECT * FROM vo_alerts WHERE contact_id = ?1 ORDER BY id", [contact_id])?,
             "erasures": rows_json(&conn, "SELECT at, reason FROM erasures WHERE contact_id = ?1", [contact_id])?,
+            "merged_contacts": rows_json(&conn, "SELECT at, absorbed_id, absorbed FROM contact_merges WHERE kept_id = ?1 ORDER BY id", [contact_id])?,
+            "bloctel": rows_json(&conn, "SELECT phone, listed_on FROM bloctel_numbers WHERE phone IN (SELECT phone FROM contacts WHERE id = ?1 UNION SELECT landline FROM contacts WHERE id = ?1)", [contact_id])?,
         }))
     }
 }

@@ -2,8 +2,10 @@
 //! and portability); their erasure everywhere it lives (right to erasure, retention); the
 //! consent history lives with the contacts (`leads::consent`), « STOP » replies with intake.
 
+pub mod bloctel;
 pub mod erase;
 pub mod export;
+pub mod merge;
 pub mod retention;
 
 /// Reads rows as JSON objects keyed by column name (blobs as their size): the export shows

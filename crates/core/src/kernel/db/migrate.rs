@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         12,
         include_str!("../../../../../schemas/migrations/0012_privacy.sql"),
     ),
+    (
+        13,
+        include_str!("../../../../../schemas/migrations/0013_contacts_bloctel.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {
