@@ -152,6 +152,11 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::privacy::RetentionCommand,
     },
+    /// Phone campaigns on the customer file: create, list, calls, log a call.
+    Campaigns {
+        #[command(subcommand)]
+        command: crate::campaigns::CampaignsCommand,
+    },
     /// The Bloctel opposition list: import the file Bloctel returned, show the list in force.
     Bloctel {
         #[command(subcommand)]
@@ -218,7 +223,7 @@ pub enum LeadsCommand {
     List {
         #[arg(long, value_parser = parse_status)]
         status: Option<LeadStatus>,
-        #[arg(long, value_parser = parse_kind)]
+        #[arg(long, value_parser = crate::reports::parse_kind)]
         kind: Option<LeadKind>,
         #[arg(long)]
         source: Option<String>,
@@ -246,9 +251,6 @@ pub enum LeadsCommand {
 fn parse_status(s: &str) -> Result<LeadStatus, String> {
     LeadStatus::parse(s)
         .ok_or_else(|| format!("statut inconnu : {s} (nouveau, a_traiter, en_cours, gagne, perdu)"))
-}
-fn parse_kind(s: &str) -> Result<LeadKind, String> {
-    LeadKind::parse(s).ok_or_else(|| format!("type inconnu : {s} (VN, VO, APV, reprise, RH)"))
 }
 fn parse_sort(s: &str) -> Result<LeadSort, String> {
     LeadSort::parse(s)
@@ -278,6 +280,7 @@ pub fn run(db: &Path, as_user: Option<&str>, command: Command) -> i32 {
         | Command::Restore { json, .. } => *json,
         Command::Contacts { command } => command.json(),
         Command::Bloctel { command } => command.json(),
+        Command::Campaigns { command } => command.json(),
         Command::Retention {
             command: crate::privacy::RetentionCommand::Run { json, .. },
         } => *json,
@@ -413,6 +416,7 @@ fn execute(db: &Path, as_user: Option<&str>, command: Command) -> Result<(), Api
         Command::Contacts { command } => crate::privacy::contacts(&open(db)?, command)?,
         Command::Retention { command } => crate::privacy::retention(&open(db)?, command)?,
         Command::Bloctel { command } => crate::privacy::bloctel(&open(db)?, command)?,
+        Command::Campaigns { command } => crate::campaigns::campaigns(&open(db)?, command)?,
         Command::Import {
             what: ImportCommand::Stock(args),
         } => crate::dms::import(&open(db)?, ImportTarget::Stock, args)?,

@@ -7,6 +7,7 @@
 mod admin;
 mod backend;
 mod backups;
+mod campaigns;
 mod cli;
 mod deals;
 mod dms;

@@ -63,7 +63,8 @@ impl ExportCommand {
     }
 }
 
-fn parse_kind(s: &str) -> Result<LeadKind, String> {
+/// A lead kind on the command line (also used by `leads list` and `campaigns create`).
+pub(crate) fn parse_kind(s: &str) -> Result<LeadKind, String> {
     LeadKind::parse(s).ok_or_else(|| format!("type inconnu : {s} (VN, VO, APV, reprise, RH)"))
 }
 

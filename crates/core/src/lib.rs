@@ -5,6 +5,7 @@
 //! kernel ← org ← leads ← notify ← routing ← followup, intake ← dev ← api (the command table).
 
 pub mod api;
+pub mod campaigns;
 pub mod dev;
 pub mod dms;
 pub mod documents;

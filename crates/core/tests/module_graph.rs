@@ -13,7 +13,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["notify"],
     &["dms"],
     &["routing"],
-    &["followup", "intake"],
+    &["followup", "intake", "campaigns"],
     &["documents"],
     &["privacy"],
     &["reports"],

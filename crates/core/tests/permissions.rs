@@ -169,6 +169,11 @@ const POLICY: &[(&str, Policy)] = &[
     ("contacts_merge", Policy::Managers),
     ("bloctel_status", Policy::Anyone),
     ("bloctel_import", Policy::Managers),
+    ("campaigns_list", Policy::Anyone),
+    ("campaign_preview", Policy::Managers),
+    ("campaign_create", Policy::Managers),
+    ("campaign_calls", Policy::Anyone),
+    ("campaign_call_log", Policy::Anyone),
     ("retention_preview", Policy::Managers),
     ("retention_settings", Policy::Managers),
     ("retention_settings_set", Policy::Admin),
@@ -422,6 +427,9 @@ fn args(t: &Template, command: &str, target: Target, actor: i64) -> Value {
             json!({"keep_id": find(&t.contacts, Own), "merge_id": find(&t.contacts, Other), "confirm": true})
         }
         "bloctel_import" => json!({"file_name": "bloctel.csv", "base64": "MDYxMjM0NTY3MAo="}),
+        "campaign_preview" | "campaign_create" => json!({"name": "Relance", "kind": "VN"}),
+        "campaign_calls" => json!({"campaign_id": 1}),
+        "campaign_call_log" => json!({"id": 1, "outcome": "injoignable"}),
         "retention_settings_set" => json!({"prospect_years": 3, "customer_years": 10}),
         "mail_templates_set" => {
             json!({"offer_subject": "a", "offer_body": "b", "order_subject": "c", "order_body": "d", "other_subject": "e", "other_body": "f"})

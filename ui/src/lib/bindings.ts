@@ -146,6 +146,84 @@ failed_attempts: number, prospect_mail_queued: boolean,
  */
 message: string, };
 
+export type Campaign = { id: number, name: string, kind: LeadKind, target: CampaignTarget, created_at: string, created_by: string | null, calls: number, 
+/**
+ * Not called yet, or to call back.
+ */
+to_call: number, interested: number, not_interested: number, unreachable: number, do_not_call: number, 
+/**
+ * Leads created from its calls.
+ */
+leads: number, 
+/**
+ * Calls whose number went on Bloctel since: they will not be made.
+ */
+blocked: number, };
+
+export type CampaignCall = { id: number, campaign_id: number, contact_id: number, name: string, 
+/**
+ * The mobile, else the landline (E.164). None when the number is on Bloctel now.
+ */
+phone: string | null, city: string | null, customer_code: string | null, assignee: string | null, outcome: CallOutcome | null, called_at: string | null, note: string | null, lead_code: string | null, 
+/**
+ * The number went on Bloctel since the campaign was made: no prospecting call.
+ */
+blocked: boolean, };
+
+export type CampaignCallLog = { id: number, outcome: CallOutcome, note?: string | null, };
+
+export type CampaignCallsQuery = { campaign_id: number, 
+/**
+ * Only the calls assigned to me (or to nobody).
+ */
+mine?: boolean, 
+/**
+ * Only the calls still to make (not called, or to call back).
+ */
+to_call?: boolean, };
+
+export type CampaignInput = { name: string, target: CampaignTarget, 
+/**
+ * The kind of the leads it creates (VN: a renewal campaign, APV: a workshop one…).
+ */
+kind: LeadKind, 
+/**
+ * The vendeurs who share the calls, in turn; none: the calls wait for whoever takes them.
+ */
+assignees: Array<number>, };
+
+export type CampaignPreview = { 
+/**
+ * Contacts matching the criteria.
+ */
+matching: number, 
+/**
+ * Those the campaign would call.
+ */
+targets: number, 
+/**
+ * Those left out, and why (Bloctel, no phone…).
+ */
+excluded: Array<ExcludedCount>, };
+
+export type CampaignTarget = { 
+/**
+ * Only the DMS's customers (a customer number).
+ */
+customers_only?: boolean, 
+/**
+ * Bought a vehicle from the garage between these dates (YYYY-MM-DD).
+ */
+bought_from?: string | null, bought_to?: string | null, 
+/**
+ * No workshop visit since this date (YYYY-MM-DD).
+ */
+no_visit_since?: string | null, 
+/**
+ * Postal codes starting so ("69", "691").
+ */
+postal_prefix?: string | null, };
+
 export type ChecklistInput = { items: Array<string>, };
 
 export type CloseReason = { code: string, status: LeadStatus, label: string, active: boolean, 
@@ -394,6 +472,8 @@ user: string | null, kind: string,
  * French summary for the timeline.
  */
 text: string, };
+
+export type ExcludedCount = { reason: string, count: number, };
 
 export type ExportDone = { path: string, 
 /**
@@ -1415,6 +1495,11 @@ export type Commands = {
   contacts_merge: { args: ContactMergeInput, result: ContactMergeReport },
   bloctel_status: { args: Empty, result: BloctelStatus },
   bloctel_import: { args: BloctelImportInput, result: BloctelReport },
+  campaigns_list: { args: Empty, result: Array<Campaign> },
+  campaign_preview: { args: CampaignInput, result: CampaignPreview },
+  campaign_create: { args: CampaignInput, result: Campaign },
+  campaign_calls: { args: CampaignCallsQuery, result: Array<CampaignCall> },
+  campaign_call_log: { args: CampaignCallLog, result: CampaignCall },
   retention_preview: { args: Empty, result: RetentionReport },
   retention_settings: { args: Empty, result: RetentionSettings },
   retention_settings_set: { args: RetentionSettings, result: RetentionSettings },

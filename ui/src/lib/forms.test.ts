@@ -42,6 +42,7 @@ describe("contact drafts", () => {
     address: "Rue Neuve 12",
     country: "BE",
     to_check: ["phone"],
+    bloctel: false,
   };
 
   it("edit the address and the country, and send them back", () => {

@@ -1,11 +1,12 @@
 // A tiny hash router: "#/leads", "#/leads/L-2026-000123", "#/nouveau", "#/leads?q=dupont",
-// "#/reglages/garage" (a section's tab).
+// "#/reglages/garage" (a section's tab), "#/clients/42" (Clients with a contact's file open).
 
 export type Route =
   | { name: "leads"; query: string | null }
   | { name: "lead"; code: string }
   | { name: "new" }
   | { name: "section"; section: Section; tab: string | null }
+  | { name: "client"; id: number }
   | { name: "not_found" };
 
 export const SECTIONS = ["todo", "agenda", "clients", "stock", "campaigns", "dashboard", "intake", "settings"] as const;
@@ -36,10 +37,14 @@ export function parseHash(hash: string): Route {
   const section = SECTIONS.find((s) => sectionPaths[s] === parts[0]);
   if (section && parts.length === 1) return { name: "section", section, tab: null };
   if (section === "settings" && parts.length === 2) return { name: "section", section, tab: parts[1] };
+  if (section === "clients" && parts.length === 2 && /^[1-9]\d{0,15}$/.test(parts[1])) return { name: "client", id: Number(parts[1]) };
   return { name: "not_found" };
 }
 
 export const leadHref = (code: string) => "#/leads/" + encodeURIComponent(code);
+
+/** Clients, with this contact's file open. */
+export const contactHref = (id: number) => `#/${sectionPaths.clients}/${id}`;
 
 class Router {
   route = $state<Route>(parseHash(typeof location === "undefined" ? "" : location.hash));

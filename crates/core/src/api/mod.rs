@@ -9,6 +9,8 @@ pub use access::{Access, Scope};
 pub use views::{LeadCounters, LeadDetail, Meta};
 
 // Every argument and result type of the table: `use carnet_core::api::*` is what a transport needs.
+pub use crate::campaigns::calls::{CampaignCall, CampaignCallLog, CampaignCallsQuery};
+pub use crate::campaigns::{Campaign, CampaignInput, CampaignPreview};
 pub use crate::dev::demo::SetupDemoInput;
 pub use crate::dms::alerts::{VoAlert, VoAlertInput};
 pub use crate::dms::customers::{ContactRef, CustomerFile, CustomerPage, CustomerQuery};
@@ -261,6 +263,11 @@ commands! {
     contacts_merge(ContactMergeInput) -> ContactMergeReport : Roles(MANAGERS), changes_leads;
     bloctel_status(Empty) -> BloctelStatus : SignedIn;
     bloctel_import(BloctelImportInput) -> BloctelReport : Roles(MANAGERS), changes_leads;
+    campaigns_list(Empty) -> Vec<Campaign> : SignedIn;
+    campaign_preview(CampaignInput) -> CampaignPreview : Roles(MANAGERS);
+    campaign_create(CampaignInput) -> Campaign : Roles(MANAGERS);
+    campaign_calls(CampaignCallsQuery) -> Vec<CampaignCall> : SignedIn;
+    campaign_call_log(CampaignCallLog) -> CampaignCall : SignedIn, changes_leads;
     retention_preview(Empty) -> RetentionReport : Roles(MANAGERS);
     retention_settings(Empty) -> RetentionSettings : Roles(MANAGERS);
     retention_settings_set(RetentionSettings) -> RetentionSettings : Roles(ADMIN);

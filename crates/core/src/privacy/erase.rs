@@ -186,9 +186,13 @@ impl App {
             )?;
         }
         tx.execute("DELETE FROM vo_alerts WHERE contact_id = ?1", [contact_id])?;
+        tx.execute(
+            "UPDATE campaign_calls SET note = NULL WHERE contact_id = ?1",
+            [contact_id],
+        )?;
         // The contacts once merged into this one held the same person.
         tx.execute(
-            "UPDATE contact_merges SET absorbed = NULL, moved = json_remove(moved, '$.kept_aside') WHERE kept_id = ?1",
+            "UPDATE contact_merges SET absorbed = NULL, moved = json_remove(moved, '$.kept_aside', '$.campaign_calls_folded') WHERE kept_id = ?1",
             [contact_id],
         )?;
         tx.execute(

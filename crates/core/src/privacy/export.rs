@@ -140,6 +140,7 @@ impl App {
             "customer_history": rows_json(&conn, "SELECT happened_on, kind_label, label, vin, amount_cents, km FROM customer_history WHERE contact_id = ?1 ORDER BY happened_on", [contact_id])?,
             "vo_alerts": rows_json(&conn, "SELECT * FROM vo_alerts WHERE contact_id = ?1 ORDER BY id", [contact_id])?,
             "erasures": rows_json(&conn, "SELECT at, reason FROM erasures WHERE contact_id = ?1", [contact_id])?,
+            "campaign_calls": rows_json(&conn, "SELECT g.name AS campaign, k.outcome, k.called_at, k.note FROM campaign_calls k JOIN campaigns g ON g.id = k.campaign_id WHERE k.contact_id = ?1 ORDER BY k.id", [contact_id])?,
             "merged_contacts": rows_json(&conn, "SELECT at, absorbed_id, absorbed FROM contact_merges WHERE kept_id = ?1 ORDER BY id", [contact_id])?,
             "bloctel": rows_json(&conn, "SELECT phone, listed_on FROM bloctel_numbers WHERE phone IN (SELECT phone FROM contacts WHERE id = ?1 UNION SELECT landline FROM contacts WHERE id = ?1)", [contact_id])?,
         }))

@@ -346,6 +346,19 @@ fn merge(tx: &Connection, ctx: &Ctx, input: &ContactMergeInput) -> Result<Contac
         moved("UPDATE OR IGNORE customer_history SET contact_id = ?1 WHERE contact_id = ?2")?;
     let alerts = moved("UPDATE vo_alerts SET contact_id = ?1 WHERE contact_id = ?2")?;
     let consent_events = moved("UPDATE consent_events SET contact_id = ?1 WHERE contact_id = ?2")?;
+    // Campaign calls: one per campaign; where both were called, the absorbed one's call is kept
+    // in the merge record.
+    let campaign_calls_json = crate::privacy::rows_json(
+        tx,
+        "SELECT * FROM campaign_calls WHERE contact_id = ?1 AND campaign_id IN (SELECT campaign_id FROM campaign_calls WHERE contact_id = ?2)",
+        [merge_id, keep_id],
+    )?;
+    moved("DELETE FROM campaign_calls WHERE contact_id = ?1 AND outcome IS NULL AND campaign_id IN (SELECT campaign_id FROM campaign_calls WHERE contact_id = ?2)")?;
+    moved("UPDATE OR IGNORE campaign_calls SET contact_id = ?1 WHERE contact_id = ?2")?;
+    tx.execute(
+        "DELETE FROM campaign_calls WHERE contact_id = ?1",
+        [merge_id],
+    )?;
     // Lines the kept contact already had (the same DMS line twice): identical by their key.
     tx.execute(
         "DELETE FROM customer_history WHERE contact_id = ?1",
@@ -368,7 +381,7 @@ fn merge(tx: &Connection, ctx: &Ctx, input: &ContactMergeInput) -> Result<Contac
     };
     let moved_json = serde_json::json!({
         "leads": leads, "history": history, "alerts": alerts, "consent_events": consent_events,
-        "kept_aside": kept_aside,
+        "kept_aside": kept_aside, "campaign_calls_folded": campaign_calls_json,
     });
     tx.execute(
         "INSERT INTO contact_merges(kept_id, absorbed_id, at, user_id, absorbed, moved) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -134,14 +134,12 @@ export const customersPage = {
 };
 
 export const customerFile = {
-  title: (name: string) => `Fiche client : ${name}`,
   section: "Fiche client",
   loadFailed: "Impossible de charger la fiche client.",
   identity: "Identité",
   customerCode: "N° client",
   prospect: "Prospect (pas de fiche DMS)",
   since: "Client depuis",
-  name: "Nom",
   company: "Société",
   address: "Adresse",
   mobile: "Mobile",

@@ -14,3 +14,4 @@ export * from "./documents";
 export * from "./reports";
 export * from "./dms";
 export * from "./privacy";
+export * from "./contacts";

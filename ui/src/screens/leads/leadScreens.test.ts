@@ -36,6 +36,7 @@ const contact: Contact = {
   address: "Rue <b>Neuve</b> 12",
   country: "BE",
   to_check: ["phone", "postal_code"],
+  bloctel: false,
 };
 
 const vehicle: Vehicle = {

@@ -34,6 +34,7 @@ const contact: Contact = {
   address: null,
   country: null,
   to_check: [],
+  bloctel: false,
 };
 
 const erased: Contact = { ...contact, first_name: "", last_name: "Personne effacée", phone: null, email: null, postal_code: null, city: null, consent_email: false, consent_at: null };
