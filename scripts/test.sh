@@ -34,6 +34,8 @@ step "crash trials: SIGKILL during intake, lead CSV import, backup, restore (CRA
 bash tests/crash.sh target/debug/carnet
 step "DMS imports (shared samples, bad files, kill -9 during an import)"
 bash tests/dms.sh target/debug/carnet
+step "privacy, duplicates, Bloctel and phone campaigns on the command line"
+bash tests/privacy.sh target/debug/carnet
 step "intake score on the shared sample mails"
 if [ ! -x ../shared/tools/check-intake ]; then
   echo "FAILED: ../shared/tools/check-intake not found beside the repository" >&2
