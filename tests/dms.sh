@@ -28,7 +28,7 @@ check "stock: the later row of a VIN wins" '[ "$(q "SELECT price_cents FROM stoc
 "$bin" --db "$db" import stock "$samples/stock.csv" --json > "$dir/again.json" 2>/dev/null
 check "the same file twice changes nothing" '[ "$(jq -c "[.inserted, .updated]" "$dir/again.json")" = "[0,0]" ]'
 "$bin" --db "$db" import customers "$samples/customers.csv" --dry-run --json > "$dir/dry.json" 2>/dev/null
-check "a dry run counts and stores nothing" '[ "$(jq .inserted "$dir/dry.json")" = "$(exp customers)" ] && [ "$(q "SELECT count(*) FROM contacts WHERE customer_code IS NOT NULL")" = 0 ]'
+check "a dry run counts and stores nothing" '[ "$(jq .inserted "$dir/dry.json")" = "$(exp customers)" ] && [ "$(q "SELECT count(*) FROM contacts WHERE customer_code LIKE '"'C%'"'")" = 0 ]'
 "$bin" --db "$db" import customers "$samples/customers.csv" --json > "$dir/customers.json" 2>/dev/null
 "$bin" --db "$db" import history "$samples/history.csv" --json > "$dir/history.json" 2>/dev/null
 check "customers and history imported" '[ "$(jq .inserted "$dir/customers.json")" = "$(exp customers)" ] && [ "$(jq .inserted "$dir/history.json")" = "$(exp history)" ]'

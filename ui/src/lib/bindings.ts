@@ -148,7 +148,7 @@ message: string, };
 
 export type Campaign = { id: number, name: string, kind: LeadKind, target: CampaignTarget, created_at: string, created_by: string | null, calls: number, 
 /**
- * Not called yet, or to call back.
+ * Not called yet, unreachable so far, or to call back.
  */
 to_call: number, interested: number, not_interested: number, unreachable: number, do_not_call: number, 
 /**
@@ -178,7 +178,7 @@ export type CampaignCallsQuery = { campaign_id: number,
  */
 mine?: boolean, 
 /**
- * Only the calls still to make (not called, or to call back).
+ * Only the calls still to make (not called, unreachable so far, or to call back).
  */
 to_call?: boolean, };
 

@@ -27,7 +27,7 @@ pub struct CampaignCallsQuery {
     /// Only the calls assigned to me (or to nobody).
     #[ts(as = "Option<bool>", optional)]
     pub mine: bool,
-    /// Only the calls still to make (not called, or to call back).
+    /// Only the calls still to make (not called, unreachable so far, or to call back).
     #[ts(as = "Option<bool>", optional)]
     pub to_call: bool,
 }
@@ -107,10 +107,10 @@ impl App {
             filter.push_str(" AND (k.assignee_id = ?2 OR k.assignee_id IS NULL)");
         }
         if q.to_call {
-            filter.push_str(" AND (k.outcome IS NULL OR k.outcome = 'rappeler')");
+            filter.push_str(" AND (k.outcome IS NULL OR k.outcome IN ('rappeler','injoignable'))");
         }
         let sql = format!(
-            "{} ORDER BY (k.outcome IS NOT NULL AND k.outcome <> 'rappeler'), k.called_at, k.id LIMIT 5000",
+            "{} ORDER BY (k.outcome IS NOT NULL AND k.outcome NOT IN ('rappeler','injoignable')), k.called_at, k.id LIMIT 5000",
             calls_sql(&filter)
         );
         let mut stmt = conn.prepare(&sql)?;

@@ -75,7 +75,7 @@ pub struct Campaign {
     pub created_at: String,
     pub created_by: Option<String>,
     pub calls: u32,
-    /// Not called yet, or to call back.
+    /// Not called yet, unreachable so far, or to call back.
     pub to_call: u32,
     pub interested: u32,
     pub not_interested: u32,
@@ -282,13 +282,13 @@ pub(crate) fn campaign(conn: &Connection, id: i64) -> Result<Campaign> {
     let sql = format!(
         "SELECT g.id, g.name, g.kind, g.target, g.created_at, u.name,
            count(k.id),
-           count(CASE WHEN k.outcome IS NULL OR k.outcome = 'rappeler' THEN 1 END),
+           count(CASE WHEN k.outcome IS NULL OR k.outcome IN ('rappeler','injoignable') THEN 1 END),
            count(CASE WHEN k.outcome = 'interesse' THEN 1 END),
            count(CASE WHEN k.outcome = 'pas_interesse' THEN 1 END),
            count(CASE WHEN k.outcome = 'injoignable' THEN 1 END),
            count(CASE WHEN k.outcome = 'ne_plus_appeler' THEN 1 END),
            count(k.lead_id),
-           count(CASE WHEN (k.outcome IS NULL OR k.outcome = 'rappeler') AND {} THEN 1 END)
+           count(CASE WHEN (k.outcome IS NULL OR k.outcome IN ('rappeler','injoignable')) AND {} THEN 1 END)
          FROM campaigns g LEFT JOIN users u ON u.id = g.created_by
          LEFT JOIN campaign_calls k ON k.campaign_id = g.id LEFT JOIN contacts c ON c.id = k.contact_id
          WHERE g.id = ?1 GROUP BY g.id",

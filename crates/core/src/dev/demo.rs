@@ -74,6 +74,8 @@ pub struct DemoSummary {
     pub events: u64,
     /// Trade-ins, test drives, offers and orders made for the demo's open leads.
     pub deals: u32,
+    /// DMS customers with their history (then a Bloctel list and a phone campaign).
+    pub customers: u32,
     pub seconds: f64,
     pub leads_per_second: f64,
 }
@@ -120,6 +122,12 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
     } else {
         0
     };
+    // An empty demo (the tests' fixtures) stays without a customer file.
+    let customers = if leads > 0 {
+        super::demo_customers::seed(app, seed)?
+    } else {
+        0
+    };
     let seconds = started.elapsed().as_secs_f64();
     Ok(DemoSummary {
         sites: sites.len() as u32,
@@ -128,6 +136,7 @@ pub fn seed(app: &App, leads: u64, seed: u64) -> Result<DemoSummary> {
         contacts,
         events,
         deals,
+        customers,
         seconds,
         leads_per_second: leads as f64 / seconds.max(1e-9),
     })
@@ -262,7 +271,7 @@ fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
     &items[rng.usize(0..items.len())]
 }
 
-fn ascii_lower(s: &str) -> String {
+pub(super) fn ascii_lower(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',

@@ -3,5 +3,6 @@
 pub mod bench;
 pub mod bench_dms;
 pub mod demo;
+mod demo_customers;
 mod demo_data;
 mod demo_deals;
