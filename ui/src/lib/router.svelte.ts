@@ -1,5 +1,6 @@
 // A tiny hash router: "#/leads", "#/leads/L-2026-000123", "#/nouveau", "#/leads?q=dupont",
-// "#/reglages/garage" (a section's tab), "#/clients/42" (Clients with a contact's file open).
+// "#/reglages/garage" (a section's tab), "#/clients/42" (Clients with a contact's file open),
+// "#/campagnes/3" (a phone campaign's calls).
 
 export type Route =
   | { name: "leads"; query: string | null }
@@ -7,6 +8,7 @@ export type Route =
   | { name: "new" }
   | { name: "section"; section: Section; tab: string | null }
   | { name: "client"; id: number }
+  | { name: "campaign"; id: number }
   | { name: "not_found" };
 
 export const SECTIONS = ["todo", "agenda", "clients", "stock", "campaigns", "dashboard", "intake", "settings"] as const;
@@ -37,7 +39,9 @@ export function parseHash(hash: string): Route {
   const section = SECTIONS.find((s) => sectionPaths[s] === parts[0]);
   if (section && parts.length === 1) return { name: "section", section, tab: null };
   if (section === "settings" && parts.length === 2) return { name: "section", section, tab: parts[1] };
-  if (section === "clients" && parts.length === 2 && /^[1-9]\d{0,15}$/.test(parts[1])) return { name: "client", id: Number(parts[1]) };
+  const id = parts.length === 2 && /^[1-9]\d{0,15}$/.test(parts[1]) ? Number(parts[1]) : null;
+  if (section === "clients" && id !== null) return { name: "client", id };
+  if (section === "campaigns" && id !== null) return { name: "campaign", id };
   return { name: "not_found" };
 }
 
@@ -45,6 +49,9 @@ export const leadHref = (code: string) => "#/leads/" + encodeURIComponent(code);
 
 /** Clients, with this contact's file open. */
 export const contactHref = (id: number) => `#/${sectionPaths.clients}/${id}`;
+
+/** Campagnes, on this campaign's calls. */
+export const campaignHref = (id: number) => `#/${sectionPaths.campaigns}/${id}`;
 
 class Router {
   route = $state<Route>(parseHash(typeof location === "undefined" ? "" : location.hash));

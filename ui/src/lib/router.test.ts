@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactHref, leadHref, parseHash } from "./router.svelte";
+import { campaignHref, contactHref, leadHref, parseHash } from "./router.svelte";
 
 describe("router", () => {
   it("reads the leads, a lead and the sections", () => {
@@ -16,5 +16,16 @@ describe("router", () => {
     expect(parseHash("#/clients/0")).toEqual({ name: "not_found" });
     expect(parseHash("#/clients/abc")).toEqual({ name: "not_found" });
     expect(parseHash("#/clients/42/x")).toEqual({ name: "not_found" });
+  });
+
+  it("opens a campaign's calls", () => {
+    expect(parseHash("#/campagnes")).toEqual({ name: "section", section: "campaigns", tab: null });
+    expect(campaignHref(3)).toBe("#/campagnes/3");
+    expect(parseHash(campaignHref(3))).toEqual({ name: "campaign", id: 3 });
+    expect(parseHash("#/campagnes/0")).toEqual({ name: "not_found" });
+    expect(parseHash("#/campagnes/x")).toEqual({ name: "not_found" });
+    expect(parseHash("#/campagnes/3/4")).toEqual({ name: "not_found" });
+    // The other sections take no id.
+    expect(parseHash("#/agenda/3")).toEqual({ name: "not_found" });
   });
 });

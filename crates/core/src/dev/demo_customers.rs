@@ -32,11 +32,20 @@ pub(super) fn seed(app: &App, seed: u64) -> Result<u32> {
             let (postal, city) = CITIES[rng.usize(..CITIES.len())];
             // Numbers of their own (07 …), so that they never meet the leads' contacts.
             let phone = format!("+337{:08}", 10_000_000 + i * 7919 % 89_999_999);
-            let landline = (i % 5 == 0).then(|| format!("+334{:08}", 72_000_000 + i));
+            let landline = i
+                .is_multiple_of(5)
+                .then(|| format!("+334{:08}", 72_000_000 + i));
             let since = now - Duration::days(rng.i64(400..3_600));
             let fields = CustomerFields {
                 customer_code: format!("D{:05}", 10_000 + i),
-                civility: Some(if first_index % 2 == 0 { "M." } else { "Mme" }.into()),
+                civility: Some(
+                    if first_index.is_multiple_of(2) {
+                        "M."
+                    } else {
+                        "Mme"
+                    }
+                    .into(),
+                ),
                 first_name: first.into(),
                 last_name: last.into(),
                 address: Some(format!("{} rue de la République", 1 + i % 90)),
@@ -50,8 +59,8 @@ pub(super) fn seed(app: &App, seed: u64) -> Result<u32> {
                     super::demo::ascii_lower(last)
                 )),
                 customer_since: Some(since.format("%Y-%m-%d").to_string()),
-                consent_email: Some(i % 3 == 0),
-                consent_sms: Some(i % 4 == 0),
+                consent_email: Some(i.is_multiple_of(3)),
+                consent_sms: Some(i.is_multiple_of(4)),
                 ..CustomerFields::default()
             };
             let id = match customers::upsert(tx, &fields, &now_text)? {
@@ -61,7 +70,7 @@ pub(super) fn seed(app: &App, seed: u64) -> Result<u32> {
             let (make, model, version) = VEHICLES[rng.usize(..VEHICLES.len())];
             let vin = format!("VF1DEMO{:010}", 1_000_000 + i);
             let bought = since.date_naive();
-            let new = i % 3 != 0;
+            let new = !i.is_multiple_of(3);
             let sale = HistoryLine {
                 happened_on: bought.to_string(),
                 kind: if new {
@@ -77,7 +86,7 @@ pub(super) fn seed(app: &App, seed: u64) -> Result<u32> {
             };
             customers::upsert_history(tx, id, &sale, &now_text)?;
             // A workshop visit a year, for most of them, until a year or two ago for some.
-            let last_year = now.year() - i64::from(i % 4 == 0) as i32 * 2;
+            let last_year = now.year() - i64::from(i.is_multiple_of(4)) as i32 * 2;
             for year in bought.year() + 1..=last_year {
                 let Some(day) =
                     chrono::NaiveDate::from_ymd_opt(year, 1 + (i % 12) as u32, 1 + (i % 27) as u32)

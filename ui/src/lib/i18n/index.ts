@@ -15,3 +15,4 @@ export * from "./reports";
 export * from "./dms";
 export * from "./privacy";
 export * from "./contacts";
+export * from "./campaigns";

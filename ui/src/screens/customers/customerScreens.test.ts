@@ -15,6 +15,7 @@ import CustomersTable from "./CustomersTable.svelte";
 import DuplicateList from "./DuplicateList.svelte";
 import MergeContactsDialog from "./MergeContactsDialog.svelte";
 import MergeReport from "./MergeReport.svelte";
+import PasswordDialog from "../auth/PasswordDialog.svelte";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
@@ -108,6 +109,13 @@ describe("merge dialog", () => {
     expect(html).toMatch(/data-testid="merge-confirm"[^>]*>Fusionner les fiches</);
     // Two prospects: the file open is kept.
     expect(keptIds(markup(MergeContactsDialog, { flow: new MergeFlow(open, { ...other, customerCode: null }), onclose: () => {}, ondone: () => {} }))).toEqual([3]);
+  });
+
+  it("is confirmed by its button only: Enter on a radio button does not merge", () => {
+    const html = markup(MergeContactsDialog, { flow: new MergeFlow(open, other), onclose: () => {}, ondone: () => {} });
+    expect(html).toContain(`data-enter-submits="false"`);
+    // Other dialogs keep saving on Enter.
+    expect(markup(PasswordDialog, { onclose: () => {} })).toContain(`data-enter-submits="true"`);
   });
 
   it("sends the file chosen as kept and the other as absorbed", async () => {
