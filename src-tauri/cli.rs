@@ -473,6 +473,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
     let report = carnet_core::dev::bench::run(&app, rounds)?;
     let pdf = carnet_core::dev::bench::documents(&app, rounds.min(200))?;
     let reports = carnet_core::dev::bench::reports(&app, rounds.min(50))?;
+    let privacy = carnet_core::dev::bench_privacy::privacy(&app, rounds.min(200), 50_000)?;
     // Intake is measured on its own fresh database: it writes.
     let intake = if mails > 0 {
         let intake_app = App::open(&dir.join("intake.db"))?;
@@ -483,7 +484,7 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
     };
     if json {
         print_json(
-            &serde_json::json!({ "demo": demo, "report": report, "intake": intake, "pdf": pdf }),
+            &serde_json::json!({ "demo": demo, "report": report, "intake": intake, "pdf": pdf, "reports": reports, "privacy": privacy }),
         );
     } else {
         if let Some(d) = &demo {
@@ -535,6 +536,19 @@ fn bench(db: &Path, leads: u64, rounds: usize, mails: usize, json: bool) -> Resu
                 e.file_mb
             );
         }
+        println!(
+            "liste Bloctel de {} numéros vérifiée contre {} contacts (essai à blanc) : {:.0} ms, {} contacts concernés",
+            privacy.bloctel_numbers, privacy.contacts, privacy.bloctel_import_ms, privacy.bloctel_contacts_listed
+        );
+        let d = &privacy.duplicates;
+        println!(
+            "{:<40} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} essais)",
+            "doublons probables d'un contact", d.p50_ms, d.p95_ms, d.max_ms, d.runs
+        );
+        println!(
+            "ciblage d'une campagne : fichier entier {:.0} ms ({} à appeler), un code postal {:.0} ms ; aperçu de la conservation {:.0} ms",
+            privacy.campaign_preview_ms, privacy.campaign_targets, privacy.campaign_preview_prefix_ms, privacy.retention_preview_ms
+        );
         if let Some(i) = &intake {
             println!(
                 "réception : {} e-mails analysés et enregistrés en {:.1} s ({:.0} e-mails/s par lots, {:.0} e-mails/s un par un, {} leads créés)",

@@ -27,7 +27,7 @@ pub struct BenchReport {
     pub lead_page: Percentiles,
 }
 
-fn percentiles(mut samples: Vec<f64>) -> Percentiles {
+pub(crate) fn percentiles(mut samples: Vec<f64>) -> Percentiles {
     samples.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| {
         samples
@@ -43,7 +43,7 @@ fn percentiles(mut samples: Vec<f64>) -> Percentiles {
     }
 }
 
-fn time_ms(f: impl FnOnce() -> Result<()>) -> Result<f64> {
+pub(crate) fn time_ms(f: impl FnOnce() -> Result<()>) -> Result<f64> {
     let t = Instant::now();
     f()?;
     Ok(t.elapsed().as_secs_f64() * 1000.0)

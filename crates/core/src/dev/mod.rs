@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod bench_dms;
+pub mod bench_privacy;
 pub mod demo;
 mod demo_customers;
 mod demo_data;
