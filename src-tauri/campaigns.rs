@@ -3,7 +3,7 @@
 
 use crate::output::print_json;
 use carnet_core::api::{CampaignCallLog, CampaignCallsQuery, CampaignInput, Empty};
-use carnet_core::campaigns::calls::CallOutcome;
+use carnet_core::campaigns::calls::CampaignOutcome;
 use carnet_core::campaigns::CampaignTarget;
 use carnet_core::leads::lead::LeadKind;
 use carnet_core::{ApiError, App};
@@ -56,7 +56,7 @@ pub enum CampaignsCommand {
     Log {
         call_id: i64,
         #[arg(value_parser = parse_outcome)]
-        outcome: CallOutcome,
+        outcome: CampaignOutcome,
         #[arg(long)]
         note: Option<String>,
         #[arg(long)]
@@ -64,8 +64,8 @@ pub enum CampaignsCommand {
     },
 }
 
-fn parse_outcome(s: &str) -> Result<CallOutcome, String> {
-    CallOutcome::parse(s).ok_or_else(|| {
+fn parse_outcome(s: &str) -> Result<CampaignOutcome, String> {
+    CampaignOutcome::parse(s).ok_or_else(|| {
         format!("résultat inconnu : {s} (interesse, pas_interesse, injoignable, rappeler, ne_plus_appeler)")
     })
 }

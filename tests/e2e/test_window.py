@@ -6,6 +6,8 @@ note, assign, call, close as perdu, an offer and its bon de commande (the lead i
 webhook lead, to-do, agenda, settings, reception, lock and unlock.
 Part 2, on the demo database: the DMS stock imported from a Windows-1252 CSV (dry run, then for
 real), then one of its vehicles chosen as a lead's vehicle of interest.
+Part 4 (contacts_window.py), on the demo database: Bloctel, the contact page and a merge, a
+phone campaign.
 Part 3, on a new empty database: the set-up wizard (garage, first site, administrator), then a
 first lead with the quick entry.
 
@@ -179,10 +181,12 @@ def cli(*args, db=DB):
 
 
 def main():
+    from contacts_window import contacts_and_campaigns
     scenario()
     dms_stock()
+    contacts_and_campaigns()
     wizard()
-    print("3 passed, 0 failed")
+    print("4 passed, 0 failed")
 
 
 def scenario():

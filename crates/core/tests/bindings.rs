@@ -8,6 +8,15 @@ fn generated() -> String {
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p carnet-core --test bindings`. Do not edit.\n\n",
     );
     let mut decls = carnet_core::api::declarations();
+    let twice: Vec<&String> = decls
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| n.ends_with("(name taken twice)"))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "two Rust types export the same TypeScript name: {twice:?}"
+    );
     decls.sort();
     for (_, decl) in decls {
         out.push_str("export ");

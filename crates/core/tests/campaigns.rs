@@ -4,7 +4,7 @@
 
 use base64::Engine;
 use carnet_core::api::*;
-use carnet_core::campaigns::calls::CallOutcome;
+use carnet_core::campaigns::calls::CampaignOutcome;
 use carnet_core::campaigns::CampaignTarget;
 use carnet_core::leads::lead::LeadKind;
 use rusqlite::{params, Connection};
@@ -194,7 +194,7 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
         .app
         .campaign_call_log(CampaignCallLog {
             id: blocked.id,
-            outcome: CallOutcome::Injoignable,
+            outcome: CampaignOutcome::Injoignable,
             note: None,
         })
         .unwrap_err();
@@ -211,7 +211,7 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
         .acting_as(Some(other))
         .campaign_call_log(CampaignCallLog {
             id: aubert.id,
-            outcome: CallOutcome::Interesse,
+            outcome: CampaignOutcome::Interesse,
             note: None,
         })
         .unwrap_err();
@@ -224,7 +224,7 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
         .acting_as(Some(mine))
         .campaign_call_log(CampaignCallLog {
             id: aubert.id,
-            outcome: CallOutcome::Interesse,
+            outcome: CampaignOutcome::Interesse,
             note: Some("Veut essayer la nouvelle 308 hybride".into()),
         })
         .unwrap();
@@ -242,7 +242,7 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
         .acting_as(Some(mine))
         .campaign_call_log(CampaignCallLog {
             id: aubert.id,
-            outcome: CallOutcome::Interesse,
+            outcome: CampaignOutcome::Interesse,
             note: None,
         })
         .unwrap();
@@ -253,7 +253,7 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
     f.app
         .campaign_call_log(CampaignCallLog {
             id: refus.id,
-            outcome: CallOutcome::NePlusAppeler,
+            outcome: CampaignOutcome::NePlusAppeler,
             note: None,
         })
         .unwrap();

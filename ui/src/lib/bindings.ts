@@ -164,13 +164,13 @@ export type CampaignCall = { id: number, campaign_id: number, contact_id: number
 /**
  * The mobile, else the landline (E.164). None when the number is on Bloctel now.
  */
-phone: string | null, city: string | null, customer_code: string | null, assignee: string | null, outcome: CallOutcome | null, called_at: string | null, note: string | null, lead_code: string | null, 
+phone: string | null, city: string | null, customer_code: string | null, assignee: string | null, outcome: CampaignOutcome | null, called_at: string | null, note: string | null, lead_code: string | null, 
 /**
  * The number went on Bloctel since the campaign was made: no prospecting call.
  */
 blocked: boolean, };
 
-export type CampaignCallLog = { id: number, outcome: CallOutcome, note?: string | null, };
+export type CampaignCallLog = { id: number, outcome: CampaignOutcome, note?: string | null, };
 
 export type CampaignCallsQuery = { campaign_id: number, 
 /**
@@ -191,6 +191,8 @@ kind: LeadKind,
  * The vendeurs who share the calls, in turn; none: the calls wait for whoever takes them.
  */
 assignees: Array<number>, };
+
+export type CampaignOutcome = "interesse" | "pas_interesse" | "injoignable" | "rappeler" | "ne_plus_appeler";
 
 export type CampaignPreview = { 
 /**

@@ -376,8 +376,17 @@ fn collect<T: TS + 'static + ?Sized>(all: &mut Vec<(String, String)>) {
         return;
     }
     let name = T::ident(&cfg);
-    if !all.iter().any(|(n, _)| *n == name) {
-        all.push((name, T::decl(&cfg)));
-        T::visit_dependencies(&mut Visit(all));
+    let decl = T::decl(&cfg);
+    match all.iter().find(|(n, _)| *n == name) {
+        None => {
+            all.push((name, decl));
+            T::visit_dependencies(&mut Visit(all));
+        }
+        // Two Rust types of the same name would give the UI one of them silently: say so (the
+        // bindings test fails on it).
+        Some((_, known)) if *known != decl => {
+            all.push((format!("{name} (name taken twice)"), decl));
+        }
+        Some(_) => {}
     }
 }

@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-crate::kernel::text_enum!(CallOutcome {
+crate::kernel::text_enum!(CampaignOutcome {
     Interesse = "interesse",
     PasInteresse = "pas_interesse",
     Injoignable = "injoignable",
@@ -43,7 +43,7 @@ pub struct CampaignCall {
     pub city: Option<String>,
     pub customer_code: Option<String>,
     pub assignee: Option<String>,
-    pub outcome: Option<CallOutcome>,
+    pub outcome: Option<CampaignOutcome>,
     pub called_at: Option<String>,
     pub note: Option<String>,
     pub lead_code: Option<String>,
@@ -54,7 +54,7 @@ pub struct CampaignCall {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct CampaignCallLog {
     pub id: i64,
-    pub outcome: CallOutcome,
+    pub outcome: CampaignOutcome,
     #[serde(default)]
     #[ts(optional = nullable)]
     pub note: Option<String>,
@@ -150,7 +150,7 @@ impl App {
                 "UPDATE campaign_calls SET outcome = ?2, called_at = ?3, called_by = ?4, note = coalesce(?5, note) WHERE id = ?1",
                 params![input.id, input.outcome, ctx.now_text, ctx.actor, note],
             )?;
-            if input.outcome == CallOutcome::Interesse && call.lead_code.is_none() {
+            if input.outcome == CampaignOutcome::Interesse && call.lead_code.is_none() {
                 let lead_id = lead_from_call(tx, ctx, &call, note.clone())?;
                 tx.execute(
                     "UPDATE campaign_calls SET lead_id = ?2 WHERE id = ?1",

@@ -3,7 +3,7 @@
 //! the window, so that Clients, Campagnes and the Bloctel badges show something true.
 
 use super::demo_data::{CITIES, FIRST_NAMES, LAST_NAMES, VEHICLES};
-use crate::campaigns::calls::{CallOutcome, CampaignCallLog, CampaignCallsQuery};
+use crate::campaigns::calls::{CampaignCallLog, CampaignCallsQuery, CampaignOutcome};
 use crate::campaigns::{CampaignInput, CampaignTarget};
 use crate::dms::customers::{self, CustomerFields, HistoryKind, HistoryLine};
 use crate::dms::Upsert;
@@ -172,14 +172,14 @@ fn renewal_campaign(app: &App, now: chrono::DateTime<chrono::Utc>) -> Result<()>
     })?;
     let outcomes = [
         // No « intéressé » here: it would add a lead to the number the demo was asked for.
-        (CallOutcome::Injoignable, None),
+        (CampaignOutcome::Injoignable, None),
         (
-            CallOutcome::PasInteresse,
+            CampaignOutcome::PasInteresse,
             Some("Garde sa voiture encore deux ans"),
         ),
-        (CallOutcome::Rappeler, Some("Rappeler samedi matin")),
+        (CampaignOutcome::Rappeler, Some("Rappeler samedi matin")),
         (
-            CallOutcome::NePlusAppeler,
+            CampaignOutcome::NePlusAppeler,
             Some("Ne souhaite plus être appelé"),
         ),
     ];
