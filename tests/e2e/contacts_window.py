@@ -26,6 +26,8 @@ def contacts_and_campaigns():
     typed = cli("call", "lead_create", json.dumps({
         "contact": {"first_name": first, "last_name": last.upper(), "phone": "06 98 12 34 56", "email": "double.e2e@exemple.fr"},
         "kind": "VO", "source": "Showroom", "site_id": site}))
+    campaign = cli("campaigns", "list", "--json")[0]
+    call = next(c for c in cli("campaigns", "calls", str(campaign["id"]), "--to-call", "--json") if not c["blocked"] and c["outcome"] is None)
     folder = tempfile.mkdtemp(prefix="carnet-bloctel-")
     bloctel = os.path.join(folder, "bloctel-retour.csv")
     with open(bloctel, "w", encoding="utf-8") as f:
@@ -52,7 +54,7 @@ def contacts_and_campaigns():
         w.click("nav-clients")
         w.el("customers-page")
         w.type("customer-search", customer["customer_code"])
-        w.click_css(f'[data-testid="customer-row"][data-id="{customer["contact_id"]}"]')
+        w.click_css(f'[data-testid="customer-row"][data-id="{customer["contact_id"]}"] td')
         w.el("customer-file")
         w.el("bloctel-badge")
         w.click_css(f'[data-testid="duplicate"][data-id="{typed["contact"]["id"]}"] [data-testid="duplicate-merge"]')
@@ -62,6 +64,18 @@ def contacts_and_campaigns():
         w.click("merge-confirm")
         w.el("merge-report")
         w.shot("20-merge-done")
+
+        # Campagnes → the demo's renewal campaign: a call logged « Intéressé » becomes a lead.
+        w.click("customer-dialog-close")
+        w.wait.until(EC.invisibility_of_element_located(by_id("customer-dialog")))
+        w.click("nav-campaigns")
+        w.el("campaigns-page")
+        w.click_css(f'[data-testid="campaign-row"][data-id="{campaign["id"]}"] [data-testid="campaign-open"]')
+        w.el("campaign-detail")
+        w.click_css(f'[data-testid="call-actions"][data-id="{call["id"]}"] [data-testid="log-interesse"]')
+        lead_code = w.text("call-lead-created").split()[-1]
+        assert lead_code.startswith("L-"), lead_code
+        w.shot("21-campaign-call")
     except Exception:
         print("last click error:", getattr(w, "last_click_error", None))
         w.shot("failure-contacts")
@@ -76,4 +90,7 @@ def contacts_and_campaigns():
     assert lead["contact"]["id"] == customer["contact_id"], lead["contact"]
     assert lead["contact"]["bloctel"] is True
     assert any(e["kind"] == "contacts_merged" for e in lead["events"]), [e["kind"] for e in lead["events"]]
-    print("window: part 4 passed (Bloctel, contact page, merge)")
+    logged = next(c for c in cli("campaigns", "calls", str(campaign["id"]), "--json") if c["id"] == call["id"])
+    assert (logged["outcome"], logged["lead_code"]) == ("interesse", lead_code), logged
+    assert cli("leads", "show", lead_code, "--json")["source"] == f"Campagne « {campaign['name']} »"
+    print("window: part 4 passed (Bloctel, contact page, merge, campaign call)")

@@ -338,9 +338,9 @@ def scenario():
                 By.CSS_SELECTOR, '[data-testid="file-row"][data-origin="order"] [data-testid^="file-menu-"]'
             ).get_attribute("data-testid").removeprefix("file-menu-")
             # Centred on screen: the toasts of the offer and the order sit at the bottom.
+            # Toasts (the escalation worker's among them) may still cover it: a script click.
             menu = w.el(f"file-menu-{order_file}")
-            w.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", menu)
-            w.click(f"file-menu-{order_file}")
+            w.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", menu)
             w.shot("03d-file-menu")
             # The menu opens over the next rows; a script click reaches its item wherever it lands.
             w.driver.execute_script("arguments[0].click()", w.el(f"file-download-{order_file}"))

@@ -123,10 +123,14 @@ fn two_files_of_one_person_merge_with_the_latest_consent_and_their_history() {
     );
     assert_eq!(
         report.kept_aside,
-        ["Autre e-mail : j.martin@travail-lyon.fr"]
+        [
+            "Autre téléphone : 06 98 76 54 32",
+            "Autre e-mail : j.martin@travail-lyon.fr"
+        ]
     );
 
-    // One file: both leads, her mobile and the other number, the consent history of both.
+    // One file: both leads, her mobile (the other mobile is no landline: set aside), the consent
+    // history of both.
     assert!(
         f.app.customer_file(ContactRef { contact_id: m }).is_err(),
         "absorbed"
@@ -134,7 +138,7 @@ fn two_files_of_one_person_merge_with_the_latest_consent_and_their_history() {
     let file = f.app.customer_file(ContactRef { contact_id: k }).unwrap();
     assert_eq!(file.leads.len(), 2);
     assert_eq!(file.phone.as_deref(), Some("+33612345678"));
-    assert_eq!(file.landline.as_deref(), Some("+33698765432"));
+    assert_eq!(file.landline, None);
     assert!(!file.consent_email);
     let history = f
         .app

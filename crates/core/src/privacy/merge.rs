@@ -176,10 +176,15 @@ fn combine(kept: &Person, other: &Person) -> (Person, Vec<String>) {
         from_other.push("phone");
     }
     next.phone = kept.phone.clone().or_else(|| other.phone.clone());
+    // The landline slot takes a fixed line only (a French 01–05 or 09, or the other's landline):
+    // a second mobile is set aside rather than shown as « Fixe ».
     next.landline = kept.landline.clone().or_else(|| {
         phones
             .iter()
-            .find(|p| Some(*p) != next.phone.as_ref())
+            .find(|p| {
+                Some(*p) != next.phone.as_ref()
+                    && (Some(*p) == other.landline.as_ref() || is_french_fixed_line(p))
+            })
             .cloned()
     });
     for p in &phones {
@@ -221,6 +226,11 @@ fn combine(kept: &Person, other: &Person) -> (Person, Vec<String>) {
         .cloned()
         .collect();
     (next, aside)
+}
+
+fn is_french_fixed_line(e164: &str) -> bool {
+    e164.strip_prefix("+33")
+        .is_some_and(|n| matches!(n.as_bytes().first(), Some(b'1'..=b'5' | b'9')))
 }
 
 impl App {
@@ -483,7 +493,11 @@ mod tests {
         assert_eq!(next.first_name, "Julie");
         assert_eq!(next.last_name, "Martin");
         assert_eq!(next.phone.as_deref(), Some("+33612345678"));
-        assert_eq!(next.landline.as_deref(), Some("+33698765432"));
+        assert_eq!(
+            next.landline.as_deref(),
+            Some("+33123456789"),
+            "a fixed line only"
+        );
         assert_eq!(next.email.as_deref(), Some("j.martin@example.fr"));
         assert_eq!(next.city.as_deref(), Some("Lyon"));
         assert_eq!(next.customer_code.as_deref(), Some("C-42"));
@@ -491,7 +505,7 @@ mod tests {
         assert_eq!(next.created_at, "2020-05-01T00:00:00Z");
         assert_eq!(aside.len(), 2, "{aside:?}");
         assert!(
-            aside[0].starts_with("Autre téléphone : 01 23 45 67 89"),
+            aside[0].starts_with("Autre téléphone : 06 98 76 54 32"),
             "{aside:?}"
         );
         assert_eq!(aside[1], "Autre e-mail : julie@example.fr");
