@@ -275,6 +275,43 @@ fn a_renewal_campaign_calls_only_who_may_be_called_and_turns_interest_into_leads
     assert_eq!(excluded(&next, "lead en cours"), 2);
     assert_eq!(excluded(&next, "inscrit sur Bloctel"), 2);
 
+    // A person erased since the campaign was made is not called either.
+    let second = f
+        .app
+        .campaign_create(CampaignInput {
+            name: "Atelier".into(),
+            kind: LeadKind::Apv,
+            assignees: vec![],
+            target: CampaignTarget {
+                postal_prefix: Some("38".into()),
+                ..Default::default()
+            },
+        })
+        .unwrap();
+    let isere = f
+        .app
+        .campaign_calls(CampaignCallsQuery {
+            campaign_id: second.id,
+            ..Default::default()
+        })
+        .unwrap()
+        .remove(0);
+    f.app
+        .contact_erase(EraseInput {
+            contact_id: isere.contact_id,
+            confirm: true,
+        })
+        .unwrap();
+    let erased = f
+        .app
+        .campaign_call_log(CampaignCallLog {
+            id: isere.id,
+            outcome: CampaignOutcome::Interesse,
+            note: None,
+        })
+        .unwrap_err();
+    assert!(erased.to_string().contains("effacée"), "{erased}");
+
     // Bad criteria: a clear French message.
     let bad = f
         .app

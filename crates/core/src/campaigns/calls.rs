@@ -146,6 +146,16 @@ impl App {
                     "Numéro inscrit sur Bloctel depuis la création de la campagne : pas d'appel de prospection.".into(),
                 ));
             }
+            let erased: bool = tx.query_row(
+                "SELECT erased_at IS NOT NULL FROM contacts WHERE id = ?1",
+                [call.contact_id],
+                |r| r.get(0),
+            )?;
+            if erased {
+                return Err(CoreError::Refused(
+                    "Cette personne a été effacée (RGPD) depuis la création de la campagne : pas d'appel.".into(),
+                ));
+            }
             tx.execute(
                 "UPDATE campaign_calls SET outcome = ?2, called_at = ?3, called_by = ?4, note = coalesce(?5, note) WHERE id = ?1",
                 params![input.id, input.outcome, ctx.now_text, ctx.actor, note],
