@@ -4,38 +4,11 @@
 
 use base64::Engine;
 use carnet_core::api::*;
-use carnet_core::leads::contact::ContactInput;
-use carnet_core::leads::lead::{LeadKind, NewLead};
 use chrono::Duration;
 use rusqlite::Connection;
 
 mod common;
 use common::{fixture, Fixture};
-
-fn new_lead(f: &Fixture, first: &str, last: &str, phone: &str, email: &str, consent: bool) -> Lead {
-    f.app
-        .lead_create(NewLead {
-            contact_id: None,
-            contact: ContactInput {
-                first_name: first.into(),
-                last_name: last.into(),
-                phone: Some(phone.into()),
-                email: Some(email.into()),
-                consent_email: consent,
-                ..Default::default()
-            },
-            kind: LeadKind::Vo,
-            source: "Showroom".into(),
-            interest: None,
-            site_id: f.meta.sites[0].id,
-            owner_id: None,
-            vehicle: None,
-            owned_vehicle: None,
-            message: None,
-            external_ref: None,
-        })
-        .unwrap()
-}
 
 fn raw_bytes(f: &Fixture) -> Vec<u8> {
     let mut bytes = std::fs::read(&f.db).unwrap();
@@ -56,7 +29,7 @@ fn two_files_of_one_person_merge_with_the_latest_consent_and_their_history() {
     let f = fixture();
     // Julie opted in at the showroom; a week later she writes from her work address, and a
     // week after that answers STOP from it.
-    let kept = new_lead(
+    let kept = common::lead_for(
         &f,
         "Julie",
         "Martin",
@@ -65,7 +38,7 @@ fn two_files_of_one_person_merge_with_the_latest_consent_and_their_history() {
         true,
     );
     f.clock.advance(Duration::days(7));
-    let other = new_lead(
+    let other = common::lead_for(
         &f,
         "julie",
         "MARTIN",
@@ -215,7 +188,7 @@ fn two_files_of_one_person_merge_with_the_latest_consent_and_their_history() {
 #[test]
 fn two_dms_customers_are_merged_in_the_dms_first() {
     let f = fixture();
-    let a = new_lead(
+    let a = common::lead_for(
         &f,
         "Paul",
         "Girard",
@@ -223,7 +196,7 @@ fn two_dms_customers_are_merged_in_the_dms_first() {
         "paul@example.fr",
         false,
     );
-    let b = new_lead(
+    let b = common::lead_for(
         &f,
         "Paul",
         "Girard",
@@ -265,7 +238,7 @@ fn bloctel(f: &Fixture, text: &str, dry_run: bool) -> carnet_core::Result<Blocte
 #[test]
 fn the_bloctel_list_marks_contacts_and_refuses_a_wrong_file_whole() {
     let f = fixture();
-    let listed = new_lead(
+    let listed = common::lead_for(
         &f,
         "Marc",
         "Blanc",
@@ -273,7 +246,7 @@ fn the_bloctel_list_marks_contacts_and_refuses_a_wrong_file_whole() {
         "marc@example.fr",
         false,
     );
-    let landline = new_lead(
+    let landline = common::lead_for(
         &f,
         "Anne",
         "Roy",
@@ -281,7 +254,7 @@ fn the_bloctel_list_marks_contacts_and_refuses_a_wrong_file_whole() {
         "anne@example.fr",
         false,
     );
-    let free = new_lead(
+    let free = common::lead_for(
         &f,
         "Léo",
         "Petit",

@@ -370,8 +370,6 @@ fn a_document_is_only_sent_to_an_address_the_contact_has() {
 #[test]
 fn automatic_mails_answer_a_request_and_never_reach_who_said_stop() {
     use carnet_core::followup::calls::{CallInput, CallOutcome};
-    use carnet_core::leads::contact::ContactInput;
-    use carnet_core::leads::lead::{LeadKind, NewLead};
     let Some(sink) = SmtpSink::start() else {
         return;
     };
@@ -403,28 +401,14 @@ fn automatic_mails_answer_a_request_and_never_reach_who_said_stop() {
         .is_some());
 
     // Hugo asked too, then answered STOP to a message: three failed calls mail him nothing.
-    let hugo = f
-        .app
-        .lead_create(NewLead {
-            contact_id: None,
-            contact: ContactInput {
-                first_name: "Hugo".into(),
-                last_name: "Lemoine".into(),
-                phone: Some("06 06 82 88 37".into()),
-                email: Some("hugo.lemoine@example.fr".into()),
-                ..Default::default()
-            },
-            kind: LeadKind::Vo,
-            source: "Leboncoin".into(),
-            interest: None,
-            site_id: f.meta.sites[0].id,
-            owner_id: None,
-            vehicle: None,
-            owned_vehicle: None,
-            message: None,
-            external_ref: None,
-        })
-        .unwrap();
+    let hugo = common::lead_for(
+        &f,
+        "Hugo",
+        "Lemoine",
+        "06 06 82 88 37",
+        "hugo.lemoine@example.fr",
+        false,
+    );
     let stop = mail(
         "hugo-stop",
         "Hugo Lemoine <hugo.lemoine@example.fr>",

@@ -199,17 +199,21 @@ pub(crate) fn from_row_at(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Conta
         updated_at: r.get(o + 12)?,
         address: r.get(o + 13)?,
         country: r.get(o + 14)?,
-        to_check: r
-            .get::<_, Option<String>>(o + 15)?
-            .map(|t| {
-                t.split(',')
-                    .filter(|f| !f.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        to_check: to_check_fields(r.get(o + 15)?),
         bloctel: r.get(o + 16)?,
     })
+}
+
+/// The fields kept « à vérifier », as stored (`phone,postal_code`).
+pub(crate) fn to_check_fields(stored: Option<String>) -> Vec<String> {
+    stored
+        .map(|t| {
+            t.split(',')
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// SQL: whether the contact aliased `c` has a number on the Bloctel list (`privacy::bloctel`);

@@ -100,15 +100,7 @@ fn person(conn: &Connection, id: i64) -> Result<Person> {
                         country: r.get(10)?,
                         customer_code: r.get(11)?,
                         customer_since: r.get(12)?,
-                        to_check: r
-                            .get::<_, Option<String>>(13)?
-                            .map(|t| {
-                                t.split(',')
-                                    .filter(|f| !f.is_empty())
-                                    .map(String::from)
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
+                        to_check: crate::leads::contact::to_check_fields(r.get(13)?),
                         created_at: r.get(14)?,
                     },
                     r.get(15)?,

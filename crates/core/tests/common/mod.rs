@@ -43,3 +43,37 @@ pub fn fixture() -> Fixture {
         db,
     }
 }
+
+/// A VO lead typed at the showroom for a new contact (e-mail consent as given).
+#[allow(dead_code)]
+pub fn lead_for(
+    f: &Fixture,
+    first: &str,
+    last: &str,
+    phone: &str,
+    email: &str,
+    consent_email: bool,
+) -> carnet_core::leads::lead::Lead {
+    f.app
+        .lead_create(carnet_core::leads::lead::NewLead {
+            contact_id: None,
+            contact: carnet_core::leads::contact::ContactInput {
+                first_name: first.into(),
+                last_name: last.into(),
+                phone: Some(phone.into()),
+                email: Some(email.into()),
+                consent_email,
+                ..Default::default()
+            },
+            kind: carnet_core::leads::lead::LeadKind::Vo,
+            source: "Showroom".into(),
+            interest: None,
+            site_id: f.meta.sites[0].id,
+            owner_id: None,
+            vehicle: None,
+            owned_vehicle: None,
+            message: None,
+            external_ref: None,
+        })
+        .unwrap()
+}
