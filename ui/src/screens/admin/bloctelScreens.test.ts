@@ -2,49 +2,20 @@
 // stale list's warning), the file checked then imported, and a file refused with the core's
 // message in full; the backend answers through a mocked window.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Component } from "svelte";
-import { render } from "svelte/server";
-import { invoke } from "@tauri-apps/api/core";
-import type { BloctelStatus, Meta, Role } from "../../lib/bindings";
+import type { BloctelStatus } from "../../lib/bindings";
 import { base64ToBytes } from "../../lib/base64";
 import { BloctelFlow } from "../../lib/bloctelFlow.svelte";
-import { session } from "../../lib/session.svelte";
+import { backendOf, invokeMock, markup, signIn } from "../../test/screens";
 import BloctelSection from "./BloctelSection.svelte";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-const invokeMock = vi.mocked(invoke);
 
 const NBSP = "\u00a0";
 
-/** The server render's markup without Svelte's hydration comments and scoped style classes. */
-function markup<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  const renderWith = render as (c: Component<P>, options: { props: P }) => { body: string };
-  return renderWith(component, { props })
-    .body.replace(/<!--[^]*?-->/g, "")
-    .replace(/ class="svelte-[a-z0-9]+"/g, "")
-    .replace(/ svelte-[a-z0-9]+/g, "");
-}
-
 type Args = { file_name?: string; base64?: string; dry_run?: boolean };
 
-/** Answers the window's `call` commands from `handlers`; a thrown value is the ApiError. */
-function backend(handlers: Record<string, (args: Args) => unknown>) {
-  invokeMock.mockImplementation(async (_cmd, payload) => {
-    const { name, args } = payload as { name: string; args: Args };
-    const h = handlers[name];
-    if (!h) throw { code: "unknown_command", message: name, field: null };
-    return h(args);
-  });
-}
-
-const calls = (name: string) => invokeMock.mock.calls.map(([, p]) => p as { name: string; args: Args }).filter((p) => p.name === name).map((p) => p.args);
-
-function signIn(role: Role | null) {
-  session.meta = role
-    ? ({ version: "1", sites: [], sources: [], lost_reasons: [], won_reasons: [], current_user_id: 1, users: [{ id: 1, name: "Sandrine Morel", email: "", role, site_id: 1, active: true, absent_until: null, backup_user_id: null, phone: null, has_password: true, has_pin: false }] } as Meta)
-    : null;
-}
+const { backend, calls } = backendOf<Args>();
 
 beforeEach(() => {
   invokeMock.mockReset();

@@ -3,62 +3,24 @@
 // words it), and a campaign's calls (a Bloctel number without buttons, « Intéressé » giving a
 // lead); the backend answers through a mocked window.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Component } from "svelte";
-import { render } from "svelte/server";
-import { invoke } from "@tauri-apps/api/core";
-import type { Campaign, CampaignPreview, Meta, Role, User } from "../../lib/bindings";
+import type { Campaign, CampaignPreview, Role } from "../../lib/bindings";
 import { CampaignCallsFlow } from "../../lib/campaignCalls.svelte";
 import { CampaignForm } from "../../lib/campaignForm.svelte";
 import type { CampaignCallRow } from "../../lib/campaigns";
-import { session } from "../../lib/session.svelte";
 import CampaignCalls from "./CampaignCalls.svelte";
 import CampaignHeader from "./CampaignHeader.svelte";
 import CampaignsPage from "./CampaignsPage.svelte";
 import CampaignsTable from "./CampaignsTable.svelte";
 import NewCampaignDialog from "./NewCampaignDialog.svelte";
+import { backend, calls, invokeMock, markup, signIn as signInWith, user } from "../../test/screens";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-const invokeMock = vi.mocked(invoke);
 
 const NBSP = "\u00a0";
 
-/** The server render's markup without Svelte's hydration comments and scoped style classes. */
-function markup<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  const renderWith = render as (c: Component<P>, options: { props: P }) => { body: string };
-  return renderWith(component, { props })
-    .body.replace(/<!--[^]*?-->/g, "")
-    .replace(/ class="svelte-[a-z0-9]+"/g, "")
-    .replace(/ svelte-[a-z0-9]+/g, "");
-}
-
-/** Answers the window's `call` commands from `handlers`; a thrown value is the ApiError. */
-function backend(handlers: Record<string, (args: Record<string, unknown>) => unknown>) {
-  invokeMock.mockImplementation(async (_cmd, payload) => {
-    const { name, args } = payload as { name: string; args: Record<string, unknown> };
-    const h = handlers[name];
-    if (!h) throw { code: "unknown_command", message: name, field: null };
-    return h(args);
-  });
-}
-
-const calls = (name: string) => invokeMock.mock.calls.map(([, p]) => p as { name: string; args: unknown }).filter((p) => p.name === name).map((p) => p.args);
-
-const user = (id: number, name: string, role: Role, active = true): User => ({ id, name, email: "", role, site_id: 1, active, absent_until: null, backup_user_id: null, phone: null, has_password: true, has_pin: false });
-
-function signIn(role: Role | null) {
-  session.meta = role
-    ? ({
-        version: "1",
-        sites: [],
-        sources: [],
-        lost_reasons: [],
-        won_reasons: [],
-        current_user_id: 1,
-        users: [user(1, "Sandrine Morel", role), user(4, "Karim Benali", "vendeur"), user(5, "Julie Petit", "vendeur"), user(6, "Marc Ancien", "vendeur", false)],
-      } as Meta)
-    : null;
-}
+/** Signed in next to the sales team a campaign's calls are shared among. */
+const signIn = (role: Role | null) => signInWith(role, [user(4, "Karim Benali", "vendeur"), user(5, "Julie Petit", "vendeur"), user(6, "Marc Ancien", "vendeur", false)]);
 
 beforeEach(() => {
   invokeMock.mockReset();

@@ -2,13 +2,9 @@
 // tab), the probable duplicates, the merge dialog (its choice sent to `contacts_merge`, a refusal
 // shown) and the merge's report; the backend answers through a mocked window.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Component } from "svelte";
-import { render } from "svelte/server";
-import { invoke } from "@tauri-apps/api/core";
-import type { Contact, ContactMergeReport, CustomerRow, DuplicateCandidate, Meta, Role } from "../../lib/bindings";
+import type { Contact, ContactMergeReport, CustomerRow, DuplicateCandidate } from "../../lib/bindings";
 import { MergeFlow } from "../../lib/contactMergeFlow.svelte";
 import type { MergeSide } from "../../lib/contactMerge";
-import { session } from "../../lib/session.svelte";
 import ContactTab from "../leads/ContactTab.svelte";
 import Timeline from "../leads/Timeline.svelte";
 import CustomersTable from "./CustomersTable.svelte";
@@ -16,37 +12,10 @@ import DuplicateList from "./DuplicateList.svelte";
 import MergeContactsDialog from "./MergeContactsDialog.svelte";
 import MergeReport from "./MergeReport.svelte";
 import PasswordDialog from "../auth/PasswordDialog.svelte";
+import { backend, calls, invokeMock, markup, signIn } from "../../test/screens";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-const invokeMock = vi.mocked(invoke);
-
-/** The server render's markup without Svelte's hydration comments and scoped style classes. */
-function markup<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  const renderWith = render as (c: Component<P>, options: { props: P }) => { body: string };
-  return renderWith(component, { props })
-    .body.replace(/<!--[^]*?-->/g, "")
-    .replace(/ class="svelte-[a-z0-9]+"/g, "")
-    .replace(/ svelte-[a-z0-9]+/g, "");
-}
-
-/** Answers the window's `call` commands from `handlers`; a thrown value is the ApiError. */
-function backend(handlers: Record<string, (args: Record<string, unknown>) => unknown>) {
-  invokeMock.mockImplementation(async (_cmd, payload) => {
-    const { name, args } = payload as { name: string; args: Record<string, unknown> };
-    const h = handlers[name];
-    if (!h) throw { code: "unknown_command", message: name, field: null };
-    return h(args);
-  });
-}
-
-const calls = (name: string) => invokeMock.mock.calls.map(([, p]) => p as { name: string; args: unknown }).filter((p) => p.name === name).map((p) => p.args);
-
-function signIn(role: Role | null) {
-  session.meta = role
-    ? ({ version: "1", sites: [], sources: [], lost_reasons: [], won_reasons: [], current_user_id: 1, users: [{ id: 1, name: "Sandrine Morel", email: "", role, site_id: 1, active: true, absent_until: null, backup_user_id: null, phone: null, has_password: true, has_pin: false }] } as Meta)
-    : null;
-}
 
 beforeEach(() => {
   invokeMock.mockReset();

@@ -1,21 +1,14 @@
 // Server-side renders of the lead screens: what they show of a lead read from outside (long
 // names, vehicle details, contact to check), always as text.
 import { describe, expect, it } from "vitest";
-import type { Component } from "svelte";
-import { render } from "svelte/server";
 import type { Contact, LeadDetail, Vehicle } from "../../lib/bindings";
 import LeadHeader from "./LeadHeader.svelte";
 import DetailsTab from "./DetailsTab.svelte";
 import ContactTab from "./ContactTab.svelte";
 import QuickEntry from "./QuickEntry.svelte";
+import { serverMarkup as markup } from "../../test/screens";
 
 const NBSP = "\u00a0";
-
-/** The server render's markup without Svelte's hydration comments. */
-function markup<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  const renderWith = render as (c: Component<P>, options: { props: P }) => { body: string };
-  return renderWith(component, { props }).body.replace(/<!--[^]*?-->/g, "");
-}
 
 const LONG = "Zoé".repeat(1667);
 

@@ -1,8 +1,6 @@
 // Server-side renders of the privacy screens: the consent history's block, the personal data
 // block of an erased contact, the erasure dialog waiting for the word, the retention form.
 import { describe, expect, it } from "vitest";
-import type { Component } from "svelte";
-import { render } from "svelte/server";
 import type { Contact } from "../../lib/bindings";
 import ContactTab from "../leads/ContactTab.svelte";
 import RetentionForm from "../admin/RetentionForm.svelte";
@@ -10,12 +8,7 @@ import PrivacyTab from "../admin/PrivacyTab.svelte";
 import ConsentHistory from "./ConsentHistory.svelte";
 import EraseContactDialog from "./EraseContactDialog.svelte";
 import PersonalDataSection from "./PersonalDataSection.svelte";
-
-/** The server render's markup without Svelte's hydration comments. */
-function markup<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  const renderWith = render as (c: Component<P>, options: { props: P }) => { body: string };
-  return renderWith(component, { props }).body.replace(/<!--[^]*?-->/g, "");
-}
+import { serverMarkup as markup } from "../../test/screens";
 
 const contact: Contact = {
   id: 3,
