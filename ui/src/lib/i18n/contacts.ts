@@ -33,7 +33,7 @@ export const contactMerge = {
   absorbed: "absorbée",
   open: "fiche ouverte",
   explanation:
-    "Les leads, l'historique DMS, les alertes VO et l'historique des consentements de la fiche absorbée passent sur la fiche gardée. Les valeurs de la fiche gardée priment ; ce qui ne tient pas est noté sur les leads. Le consentement retenu est le dernier choix exprimé ; un retrait l'emporte.",
+    "Les leads, l'historique DMS, les alertes VO, les appels de campagne et l'historique des consentements de la fiche absorbée passent sur la fiche gardée. Les valeurs de la fiche gardée priment ; ce qui ne tient pas est noté sur les leads. Le consentement retenu est le dernier choix exprimé ; un retrait l'emporte.",
   confirm: "Fusionner les fiches",
   fields: { phone: "Téléphone", email: "E-mail", city: "Ville", customerCode: "N° client", leads: "Leads" },
   prospect: "prospect",

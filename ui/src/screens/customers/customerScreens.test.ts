@@ -73,7 +73,7 @@ describe("merge dialog", () => {
     expect(html).toContain("fiche ouverte");
     expect(html).toContain("C042");
     expect(html).toContain("prospect");
-    expect(html).toContain("Les leads, l'historique DMS, les alertes VO et l'historique des consentements de la fiche absorbée passent sur la fiche gardée.");
+    expect(html).toContain("Les leads, l'historique DMS, les alertes VO, les appels de campagne et l'historique des consentements de la fiche absorbée passent sur la fiche gardée.");
     expect(html).toContain("un retrait l'emporte.");
     expect(html).toMatch(/data-testid="merge-confirm"[^>]*>Fusionner les fiches</);
     // Two prospects: the file open is kept.
